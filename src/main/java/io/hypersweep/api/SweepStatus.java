@@ -1,0 +1,66 @@
+package io.hypersweep.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** What the operator observed and decided about a sweep; written only by the operator. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SweepStatus {
+
+  @JsonPropertyDescription("Pending, Running, Succeeded, Failed or Invalid.")
+  public SweepPhase phase;
+
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  public Long observedGeneration;
+
+  @JsonPropertyDescription("Finished trials / maxTrials, e.g. 12/40.")
+  public String progress;
+
+  @JsonPropertyDescription("Human-readable summary of the latest decision.")
+  public String message;
+
+  @JsonPropertyDescription("Valid, Running, Succeeded and Failed conditions.")
+  public List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Number of trials in each state.")
+  public TrialCounts trialCounts;
+
+  @JsonPropertyDescription("The best finished trial so far.")
+  public TrialRecord bestTrial;
+
+  @JsonPropertyDescription("When the first trial was started (RFC 3339).")
+  public String startTime;
+
+  @JsonPropertyDescription("When the sweep finished (RFC 3339).")
+  public String completionTime;
+
+  @JsonPropertyDescription(
+      "One compact record per trial, ordered by trial number. Results outlive the trial Jobs.")
+  public List<TrialRecord> trials = new ArrayList<>();
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SweepStatus other)) {
+      return false;
+    }
+    return phase == other.phase
+        && Objects.equals(observedGeneration, other.observedGeneration)
+        && Objects.equals(progress, other.progress)
+        && Objects.equals(message, other.message)
+        && Objects.equals(conditions, other.conditions)
+        && Objects.equals(trialCounts, other.trialCounts)
+        && Objects.equals(bestTrial, other.bestTrial)
+        && Objects.equals(startTime, other.startTime)
+        && Objects.equals(completionTime, other.completionTime)
+        && Objects.equals(trials, other.trials);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(phase, observedGeneration, progress, trials.size());
+  }
+}
