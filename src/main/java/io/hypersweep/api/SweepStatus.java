@@ -1,5 +1,6 @@
 package io.hypersweep.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -41,6 +42,19 @@ public class SweepStatus {
   @JsonPropertyDescription(
       "One compact record per trial, ordered by trial number. Results outlive the trial Jobs.")
   public List<TrialRecord> trials = new ArrayList<>();
+
+  /** The reason of the condition named after the current phase, e.g. TargetReached. */
+  @JsonIgnore
+  public String phaseReason() {
+    if (phase == null) {
+      return null;
+    }
+    return conditions.stream()
+        .filter(c -> c.getType().equals(phase.name()))
+        .map(Condition::getReason)
+        .findFirst()
+        .orElse(null);
+  }
 
   @Override
   public boolean equals(Object o) {

@@ -1,0 +1,75 @@
+package io.hypersweep.local;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The test server's CRUD dispatcher plus the pods/log endpoint, which the test server lacks and
+ * the local executor feeds.
+ */
+final class LocalApiDispatcher extends KubernetesCrudDispatcher {
+  private static final Pattern LOG_PATH =
+      Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?$");
+
+  private final PodLogStore logs;
+
+  LocalApiDispatcher(PodLogStore logs) {
+    super(List.of());
+    this.logs = logs;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    Matcher m = LOG_PATH.matcher(request.getPath());
+    if (m.matches() && "GET".equalsIgnoreCase(request.getMethod())) {
+      return podLog(m.group(1), m.group(2), query(m.group(3)));
+    }
+    return super.dispatch(request);
+  }
+
+  private MockResponse podLog(String namespace, String pod, Map<String, String> query) {
+    Integer tail = null;
+    if (query.containsKey("tailLines")) {
+      try {
+        tail = Integer.parseInt(query.get("tailLines"));
+      } catch (NumberFormatException e) {
+        return new MockResponse().setResponseCode(400).setBody("bad tailLines");
+      }
+    }
+    String body = logs.read(namespace, pod, query.get("container"), tail);
+    if (body == null) {
+      return new MockResponse()
+          .setResponseCode(404)
+          .setBody(
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                  + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"no log for pod "
+                  + pod
+                  + "\"}");
+    }
+    return new MockResponse().setResponseCode(200).setBody(body);
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new HashMap<>();
+    if (raw == null) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        out.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+package io.hypersweep.local;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hypersweep.api.HyperparameterSweep;
+import io.hypersweep.api.SweepPhase;
+import io.quarkus.runtime.QuarkusApplication;
+
+/** The Quarkus application of local mode: applies the sweep and prints its trials until done. */
+public class LocalSweepApp implements QuarkusApplication {
+  private static final long POLL_MILLIS = 1000;
+
+  @Override
+  public int run(String... args) throws Exception {
+    LocalSession session = LocalMode.session;
+    KubernetesClient client = session.cluster.client();
+    HyperparameterSweep applied = client.resource(session.sweep).create();
+    String ns = applied.getMetadata().getNamespace();
+    String name = applied.getMetadata().getName();
+    boolean tty = System.console() != null;
+    String last = "";
+    while (true) {
+      HyperparameterSweep current =
+          client.resources(HyperparameterSweep.class).inNamespace(ns).withName(name).get();
+      String table = TrialTable.render(current);
+      if (!table.equals(last)) {
+        session.out.print(tty ? "\033[H\033[2J" + table : table + System.lineSeparator());
+        session.out.flush();
+        last = table;
+      }
+      SweepPhase phase = current.getStatus() == null ? null : current.getStatus().phase;
+      if (phase == SweepPhase.Invalid) {
+        session.err.println("invalid sweep: " + current.getStatus().message);
+        return 2;
+      }
+      if (phase != null && phase.isFinal()) {
+        session.out.println(Summary.of(current));
+        return phase == SweepPhase.Succeeded ? 0 : 1;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.hypersweep.observe;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.hypersweep.api.TrialState;
+import io.hypersweep.metrics.MetricLineParser;
+import io.hypersweep.metrics.TerminationMessage;
+import io.hypersweep.metrics.TerminationMessageParser;
+import io.hypersweep.metrics.TrialMetrics;
+import io.hypersweep.trial.TrialLabels;
+import io.hypersweep.trial.TrialNames;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Turns a sweep's trial Jobs and Pods into trial observations, reading a finished trial's
+ * metrics from its termination message and, when that lacks the objective, from its log.
+ */
+public final class TrialObserver {
+
+  /** Reads the tail of a container's log; empty when the log cannot be had. */
+  public interface LogSource {
+    Optional<String> tail(String namespace, String pod, String container);
+  }
+
+  private final LogSource logs;
+  private final TerminationMessageParser terminationParser = new TerminationMessageParser();
+  private final MetricLineParser lineParser = MetricLineParser.keyValue();
+
+  public TrialObserver(LogSource logs) {
+    this.logs = logs;
+  }
+
+  /**
+   * Observations of every trial Job of the sweep whose trial is not already finished in the
+   * status (their results are final and need no second read).
+   */
+  public Map<Integer, TrialObservation> observe(
+      String sweepName,
+      String metric,
+      Collection<Job> jobs,
+      Collection<Pod> pods,
+      Set<Integer> alreadyFinished) {
+    Map<Integer, TrialObservation> out = new HashMap<>();
+    for (Job job : jobs) {
+      OptionalInt number = TrialNames.trialNumber(sweepName, job.getMetadata().getName());
+      if (number.isEmpty()
+          || alreadyFinished.contains(number.getAsInt())
+          || job.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      Pod pod = latestPod(job, pods);
+      out.put(number.getAsInt(), observe(number.getAsInt(), metric, job, pod));
+    }
+    return out;
+  }
+
+  private TrialObservation observe(int number, String metric, Job job, Pod pod) {
+    SortedMap<String, String> params = parameters(job);
+    String name = job.getMetadata().getName();
+    String start =
+        job.getStatus() != null && job.getStatus().getStartTime() != null
+            ? job.getStatus().getStartTime()
+            : job.getMetadata().getCreationTimestamp();
+    Optional<JobCondition> complete = condition(job, "Complete");
+    Optional<JobCondition> failed = condition(job, "Failed");
+    if (complete.isEmpty() && failed.isEmpty()) {
+      boolean podRunning = pod != null && pod.getStatus() != null
+          && "Running".equals(pod.getStatus().getPhase());
+      TrialState state = podRunning ? TrialState.Running : TrialState.Pending;
+      return new TrialObservation(
+          number, name, state, podRunning ? "PodRunning" : "PodPending", null, Map.of(), params,
+          start, null);
+    }
+    String end =
+        job.getStatus().getCompletionTime() != null
+            ? job.getStatus().getCompletionTime()
+            : complete.or(() -> failed).map(JobCondition::getLastTransitionTime).orElse(null);
+    ContainerStateTerminated terminated = terminated(pod);
+    TrialMetrics metrics = new TrialMetrics(metric);
+    TerminationMessage message =
+        terminationParser.parse(terminated == null ? null : terminated.getMessage());
+    if (!message.isError()) {
+      metrics.addTerminationMetrics(message.metrics());
+    }
+    if (metrics.objectiveValue().isEmpty() && pod != null) {
+      logs.tail(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), containerName(pod))
+          .ifPresent(log -> metrics.addLog(lineParser, log));
+    }
+    Map<String, Double> values = metrics.finalValues();
+    if (failed.isPresent()) {
+      return new TrialObservation(
+          number, name, TrialState.Failed, failureReason(failed.get(), terminated),
+          failureMessage(failed.get(), terminated), values, params, start, end);
+    }
+    if (metrics.objectiveValue().isEmpty()) {
+      String why = message.isError()
+          ? message.message()
+          : "the trial exited successfully but reported no " + metric
+              + " (termination message or log line " + metric + "=VALUE)";
+      return new TrialObservation(
+          number, name, TrialState.Failed,
+          message.isError() ? message.reason() : "MissingObjective", why, values, params, start, end);
+    }
+    return new TrialObservation(
+        number, name, TrialState.Succeeded, "Completed", null, values, params, start, end);
+  }
+
+  private static String failureReason(JobCondition failed, ContainerStateTerminated terminated) {
+    if ("DeadlineExceeded".equals(failed.getReason())) {
+      return "TrialTimeout";
+    }
+    if (terminated != null && "OOMKilled".equals(terminated.getReason())) {
+      return "OOMKilled";
+    }
+    return terminated != null ? "Error" : failed.getReason() == null ? "JobFailed" : failed.getReason();
+  }
+
+  private static String failureMessage(JobCondition failed, ContainerStateTerminated terminated) {
+    if ("DeadlineExceeded".equals(failed.getReason())) {
+      return "the trial ran longer than trialTimeout";
+    }
+    if (terminated != null) {
+      String msg = "the trainer exited with code " + terminated.getExitCode();
+      return terminated.getReason() == null ? msg : msg + " (" + terminated.getReason() + ")";
+    }
+    return failed.getMessage();
+  }
+
+  private static Optional<JobCondition> condition(Job job, String type) {
+    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return job.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst();
+  }
+
+  private static Pod latestPod(Job job, Collection<Pod> pods) {
+    String trial = job.getMetadata().getLabels().get(TrialLabels.TRIAL);
+    return pods.stream()
+        .filter(p -> p.getMetadata().getLabels() != null)
+        .filter(p -> trial != null && trial.equals(p.getMetadata().getLabels().get(TrialLabels.TRIAL)))
+        .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
+        .orElse(null);
+  }
+
+  private static String containerName(Pod pod) {
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    String wanted = annotations == null ? null : annotations.get(TrialLabels.METRICS_CONTAINER);
+    return wanted != null ? wanted : pod.getSpec().getContainers().get(0).getName();
+  }
+
+  private static ContainerStateTerminated terminated(Pod pod) {
+    if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+      return null;
+    }
+    String name = containerName(pod);
+    for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
+      if (name.equals(cs.getName()) && cs.getState() != null) {
+        return cs.getState().getTerminated();
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static SortedMap<String, String> parameters(Job job) {
+    Map<String, String> annotations = job.getMetadata().getAnnotations();
+    String json = annotations == null ? null : annotations.get(TrialLabels.PARAMETERS);
+    if (json == null) {
+      return new TreeMap<>();
+    }
+    try {
+      return new TreeMap<>(Serialization.unmarshal(json, Map.class));
+    } catch (RuntimeException e) {
+      return new TreeMap<>();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.hypersweep.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.hypersweep.api.HyperparameterSweep;
+import io.hypersweep.api.SweepStatus;
+import io.hypersweep.planning.SweepObservation;
+import io.hypersweep.planning.SweepPlan;
+import io.hypersweep.planning.SweepPlanner;
+import io.hypersweep.status.SweepStatusBuilder;
+import io.hypersweep.trial.TrialLabels;
+import io.hypersweep.validation.SweepValidator;
+import io.hypersweep.validation.ValidatedSweep;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Coordinates one sweep: observe its trials, validate the spec, plan, create or delete Jobs, and
+ * record the status. Decisions live in {@link SweepPlanner}; API calls in {@link TrialCluster}.
+ */
+@ControllerConfiguration(
+    name = HyperparameterSweepReconciler.NAME,
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+public class HyperparameterSweepReconciler implements Reconciler<HyperparameterSweep> {
+  public static final String NAME = "hyperparametersweepreconciler";
+
+  private final SweepValidator validator = new SweepValidator();
+  private final SweepPlanner planner = new SweepPlanner();
+  private final Clock clock;
+
+  public HyperparameterSweepReconciler() {
+    this(Clock.systemUTC());
+  }
+
+  public HyperparameterSweepReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, HyperparameterSweep>> prepareEventSources(
+      EventSourceContext<HyperparameterSweep> context) {
+    return List.of(trialInformer(Job.class, context), trialInformer(Pod.class, context));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, HyperparameterSweep> trialInformer(
+      Class<R> type, EventSourceContext<HyperparameterSweep> context) {
+    var config =
+        InformerEventSourceConfiguration.from(type, HyperparameterSweep.class)
+            .withLabelSelector(TrialLabels.SWEEP)
+            .withSecondaryToPrimaryMapper(
+                r ->
+                    Set.of(
+                        new ResourceID(
+                            r.getMetadata().getLabels().get(TrialLabels.SWEEP),
+                            r.getMetadata().getNamespace())))
+            .build();
+    return new InformerEventSource<>(config, context);
+  }
+
+  @Override
+  public UpdateControl<HyperparameterSweep> reconcile(
+      HyperparameterSweep sweep, Context<HyperparameterSweep> context) {
+    SweepStatus previous = sweep.getStatus() == null ? new SweepStatus() : sweep.getStatus();
+    long generation = generation(sweep);
+    Instant now = clock.instant();
+    String nowText = SweepPlanner.timestamp(now);
+
+    SweepValidator.Result validation = validator.validate(sweep);
+    if (!validation.isValid()) {
+      return record(
+          sweep, previous, SweepStatusBuilder.invalid(previous, validation.errors(), generation, nowText), null);
+    }
+    ValidatedSweep validated = validation.sweep().orElseThrow();
+    TrialCluster cluster = new TrialCluster(context.getClient(), sweep, validated);
+    SweepObservation observed =
+        cluster.observe(
+            previous,
+            generation,
+            context.getSecondaryResources(Job.class),
+            context.getSecondaryResources(Pod.class),
+            now);
+
+    SweepPlan plan = planner.plan(sweep.getMetadata().getName(), validated, observed);
+
+    cluster.deleteJobs(plan.jobsToDelete());
+    cluster.createJobs(plan.launches());
+    cluster.publish(plan.events());
+
+    SweepStatus next =
+        SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
+    return record(sweep, previous, next, plan.requeueAfter().orElse(null));
+  }
+
+  private static UpdateControl<HyperparameterSweep> record(
+      HyperparameterSweep sweep,
+      SweepStatus previous,
+      SweepStatus next,
+      java.time.Duration requeue) {
+    UpdateControl<HyperparameterSweep> control;
+    if (next.equals(previous)) {
+      control = UpdateControl.noUpdate();
+    } else {
+      sweep.setStatus(next);
+      control = UpdateControl.patchStatus(sweep);
+    }
+    return requeue == null ? control : control.rescheduleAfter(requeue);
+  }
+
+  private static long generation(HyperparameterSweep sweep) {
+    Long g = sweep.getMetadata().getGeneration();
+    return g == null ? 0L : g;
+  }
+}

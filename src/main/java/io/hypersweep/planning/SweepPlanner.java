@@ -1,0 +1,178 @@
+package io.hypersweep.planning;
+
+import io.hypersweep.api.SweepPhase;
+import io.hypersweep.api.SweepStatus;
+import io.hypersweep.api.TrialRecord;
+import io.hypersweep.api.TrialState;
+import io.hypersweep.trial.TrialNames;
+import io.hypersweep.validation.ValidatedSweep;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * Decides what a sweep does next from its spec and what was observed: a pure function, so the
+ * same inputs always give the same plan and a restarted operator re-derives it exactly.
+ */
+public final class SweepPlanner {
+
+  public SweepPlan plan(String sweepName, ValidatedSweep sweep, SweepObservation observed) {
+    SweepStatus previous = observed.previous();
+    String now = timestamp(observed.now());
+    TrialLedger ledger = new TrialLedger(previous.trials);
+    ledger.apply(observed.trials(), observed.vanished(), sweep.metric());
+
+    boolean finishedBefore =
+        previous.phase != null
+            && previous.phase.isFinal()
+            && Objects.equals(previous.observedGeneration, observed.generation());
+    String startTime = previous.startTime;
+    Optional<TrialRecord> best = ledger.best(sweep.goal());
+    List<SweepEvent> events = new ArrayList<>(ledger.events());
+    newBestEvent(previous.bestTrial, best, sweep.metric()).ifPresent(events::add);
+
+    if (finishedBefore) {
+      List<String> leftovers = ledger.stopActive(previous.phaseReason(), now);
+      return new SweepPlan(
+          ledger.all(), List.of(), leftovers, previous.phase, previous.phaseReason(),
+          previous.message, startTime, previous.completionTime, best, events, Optional.empty());
+    }
+
+    Ending ending = ending(sweep, ledger, best, startTime, observed.now());
+    if (ending != null) {
+      List<String> stopped = ledger.stopActive(ending.reason, now);
+      events.add(new SweepEvent(ending.phase == SweepPhase.Failed, ending.reason, ending.message));
+      return new SweepPlan(
+          ledger.all(), List.of(), stopped, ending.phase, ending.reason, ending.message,
+          startTime, now, best, events, Optional.empty());
+    }
+
+    List<TrialLaunch> launches = new ArrayList<>();
+    boolean exhausted = false;
+    int next = ledger.highestNumber() + 1;
+    int active = ledger.active();
+    List<TrialRecord> history = ledger.finished();
+    while (active < sweep.maxConcurrentTrials() && next <= sweep.maxTrials()) {
+      Optional<SortedMap<String, String>> params = sweep.sampler().suggest(next, history);
+      if (params.isEmpty()) {
+        exhausted = true;
+        break;
+      }
+      launches.add(new TrialLaunch(next, params.get()));
+      ledger.add(pendingRecord(sweepName, next, params.get(), now));
+      events.add(new SweepEvent(false, "TrialCreated", "trial " + next + " started: " + params.get()));
+      next++;
+      active++;
+    }
+    if (!launches.isEmpty() && startTime == null) {
+      startTime = now;
+    }
+    if (active == 0) {
+      Ending done = completed(sweep, ledger, best, exhausted || next > sweep.maxTrials());
+      events.add(new SweepEvent(done.phase == SweepPhase.Failed, done.reason, done.message));
+      return new SweepPlan(
+          ledger.all(), launches, List.of(), done.phase, done.reason, done.message, startTime,
+          now, best, events, Optional.empty());
+    }
+    Optional<Duration> requeue =
+        sweep.timeout().map(t -> remaining(t, startTime == null ? now : startTime, observed.now()));
+    String message =
+        active + " trial(s) active, " + ledger.finished().size() + " of " + sweep.maxTrials()
+            + " finished";
+    return new SweepPlan(
+        ledger.all(), launches, List.of(), SweepPhase.Running, "TrialsRunning", message,
+        startTime, null, best, events, requeue);
+  }
+
+  private record Ending(SweepPhase phase, String reason, String message) {}
+
+  private static Ending ending(
+      ValidatedSweep sweep,
+      TrialLedger ledger,
+      Optional<TrialRecord> best,
+      String startTime,
+      Instant now) {
+    if (best.isPresent()
+        && sweep.target().isPresent()
+        && sweep.goal().reaches(best.get().objectiveValue, sweep.target().get())) {
+      return new Ending(
+          SweepPhase.Succeeded,
+          "TargetReached",
+          "trial " + best.get().number + " reached " + sweep.metric() + "="
+              + best.get().objectiveValue + " (target " + sweep.target().get() + ")");
+    }
+    int failed = ledger.count(TrialState.Failed);
+    if (failed > sweep.maxFailedTrials()) {
+      return new Ending(
+          SweepPhase.Failed,
+          "MaxFailedTrialsExceeded",
+          failed + " trials failed, more than maxFailedTrials=" + sweep.maxFailedTrials());
+    }
+    if (sweep.timeout().isPresent() && startTime != null) {
+      Instant deadline = Instant.parse(startTime).plus(sweep.timeout().get());
+      if (!now.isBefore(deadline)) {
+        return new Ending(
+            best.isPresent() ? SweepPhase.Succeeded : SweepPhase.Failed,
+            "TimeoutReached",
+            "the sweep ran for its timeout of " + sweep.timeout().get().toSeconds() + "s");
+      }
+    }
+    return null;
+  }
+
+  private static Ending completed(
+      ValidatedSweep sweep, TrialLedger ledger, Optional<TrialRecord> best, boolean noMore) {
+    if (best.isEmpty()) {
+      return new Ending(
+          SweepPhase.Failed, "NoSuccessfulTrial", "no trial reported " + sweep.metric());
+    }
+    String reason = noMore && ledger.highestNumber() < sweep.maxTrials()
+        ? "SearchSpaceExhausted"
+        : "MaxTrialsReached";
+    return new Ending(
+        SweepPhase.Succeeded,
+        reason,
+        ledger.highestNumber() + " trials ran; best is trial " + best.get().number + " with "
+            + sweep.metric() + "=" + best.get().objectiveValue);
+  }
+
+  private static Optional<SweepEvent> newBestEvent(
+      TrialRecord previousBest, Optional<TrialRecord> best, String metric) {
+    if (best.isEmpty() || previousBest != null && previousBest.number == best.get().number) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SweepEvent(
+            false,
+            "NewBestTrial",
+            "trial " + best.get().number + " is the new best: " + metric + "="
+                + best.get().objectiveValue + " " + best.get().parameters));
+  }
+
+  private static TrialRecord pendingRecord(
+      String sweepName, int number, SortedMap<String, String> params, String now) {
+    TrialRecord rec = new TrialRecord();
+    rec.number = number;
+    rec.name = TrialNames.jobName(sweepName, number);
+    rec.state = TrialState.Pending;
+    rec.reason = "Created";
+    rec.parameters = params;
+    rec.startTime = now;
+    return rec;
+  }
+
+  private static Duration remaining(Duration timeout, String startTime, Instant now) {
+    Duration left = Duration.between(now, Instant.parse(startTime).plus(timeout));
+    return left.isNegative() ? Duration.ofSeconds(1) : left.plusSeconds(1);
+  }
+
+  /** RFC 3339 at second precision, as Kubernetes writes times. */
+  public static String timestamp(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

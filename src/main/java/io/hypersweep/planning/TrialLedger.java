@@ -1,0 +1,135 @@
+package io.hypersweep.planning;
+
+import io.hypersweep.api.Goal;
+import io.hypersweep.api.TrialRecord;
+import io.hypersweep.api.TrialState;
+import io.hypersweep.observe.TrialObservation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The trial records of one sweep, brought up to date with what the cluster shows. A finished
+ * record never changes again, so a result once seen is never lost or rewritten.
+ */
+final class TrialLedger {
+  private final TreeMap<Integer, TrialRecord> records = new TreeMap<>();
+  private final List<SweepEvent> events = new ArrayList<>();
+
+  TrialLedger(List<TrialRecord> previous) {
+    for (TrialRecord r : previous) {
+      records.put(r.number, r.copy());
+    }
+  }
+
+  void apply(Map<Integer, TrialObservation> observations, Set<Integer> vanished, String metric) {
+    for (TrialObservation obs : observations.values()) {
+      TrialRecord rec = records.get(obs.number());
+      if (rec == null) {
+        // The Job exists but the status lost the record (e.g. restart between create and write).
+        rec = new TrialRecord();
+        rec.number = obs.number();
+        rec.name = obs.jobName();
+        rec.parameters = new TreeMap<>(obs.parameters());
+        rec.state = TrialState.Pending;
+        rec.startTime = obs.startTime();
+        records.put(rec.number, rec);
+      }
+      if (rec.state.isFinished() || rec.state == obs.state() && !obs.state().isFinished()) {
+        continue;
+      }
+      rec.state = obs.state();
+      rec.reason = obs.reason();
+      rec.message = obs.message();
+      if (obs.startTime() != null && rec.startTime == null) {
+        rec.startTime = obs.startTime();
+      }
+      if (obs.state().isFinished()) {
+        rec.metrics = new TreeMap<>(obs.metrics());
+        rec.objectiveValue = obs.metrics().get(metric);
+        rec.completionTime = obs.completionTime();
+        events.add(finishedEvent(rec, metric));
+      }
+    }
+    for (int number : vanished) {
+      TrialRecord rec = records.get(number);
+      if (rec != null && !rec.state.isFinished()) {
+        rec.state = TrialState.Failed;
+        rec.reason = "JobDeleted";
+        rec.message = "the trial's Job was deleted before the trial finished";
+        events.add(finishedEvent(rec, metric));
+      }
+    }
+  }
+
+  private static SweepEvent finishedEvent(TrialRecord rec, String metric) {
+    if (rec.state == TrialState.Succeeded) {
+      return new SweepEvent(
+          false,
+          "TrialSucceeded",
+          "trial " + rec.number + " succeeded: " + metric + "=" + rec.objectiveValue);
+    }
+    return new SweepEvent(
+        true,
+        "TrialFailed",
+        "trial " + rec.number + " failed (" + rec.reason + "): " + rec.message);
+  }
+
+  /** Marks every unfinished trial stopped and returns the names of their Jobs. */
+  List<String> stopActive(String reason, String completionTime) {
+    List<String> jobs = new ArrayList<>();
+    for (TrialRecord rec : records.values()) {
+      if (!rec.state.isFinished()) {
+        rec.state = TrialState.Stopped;
+        rec.reason = reason;
+        rec.message = "stopped because the sweep ended (" + reason + ")";
+        rec.completionTime = completionTime;
+        jobs.add(rec.name);
+      }
+    }
+    return jobs;
+  }
+
+  void add(TrialRecord rec) {
+    records.put(rec.number, rec);
+  }
+
+  Optional<TrialRecord> best(Goal goal) {
+    TrialRecord best = null;
+    for (TrialRecord rec : records.values()) {
+      if (rec.state == TrialState.Succeeded
+          && rec.objectiveValue != null
+          && (best == null || goal.isBetter(rec.objectiveValue, best.objectiveValue))) {
+        best = rec;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  int count(TrialState state) {
+    return (int) records.values().stream().filter(r -> r.state == state).count();
+  }
+
+  int active() {
+    return count(TrialState.Pending) + count(TrialState.Running);
+  }
+
+  int highestNumber() {
+    return records.isEmpty() ? 0 : records.lastKey();
+  }
+
+  List<TrialRecord> finished() {
+    return records.values().stream().filter(r -> r.state.isFinished()).toList();
+  }
+
+  List<TrialRecord> all() {
+    return new ArrayList<>(records.values());
+  }
+
+  List<SweepEvent> events() {
+    return events;
+  }
+}

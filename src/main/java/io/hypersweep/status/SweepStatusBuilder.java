@@ -1,0 +1,74 @@
+package io.hypersweep.status;
+
+import io.hypersweep.api.SweepPhase;
+import io.hypersweep.api.SweepStatus;
+import io.hypersweep.api.TrialCounts;
+import io.hypersweep.api.TrialRecord;
+import io.hypersweep.planning.SweepPlan;
+import io.hypersweep.validation.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place that turns a plan or validation problems into the sweep's status. */
+public final class SweepStatusBuilder {
+  public static final String VALID = "Valid";
+  public static final String RUNNING = "Running";
+  public static final String SUCCEEDED = "Succeeded";
+  public static final String FAILED = "Failed";
+
+  private SweepStatusBuilder() {}
+
+  /** The status after a plan was carried out. */
+  public static SweepStatus fromPlan(
+      SweepStatus previous, SweepPlan plan, long generation, int maxTrials, String now) {
+    SweepStatus s = new SweepStatus();
+    s.phase = plan.phase();
+    s.observedGeneration = generation;
+    s.message = plan.message();
+    s.trials = plan.trials();
+    s.trialCounts = TrialCounts.of(plan.trials());
+    s.bestTrial = plan.best().map(TrialRecord::copy).orElse(null);
+    s.startTime = plan.startTime();
+    s.completionTime = plan.completionTime();
+    int finished = s.trialCounts.succeeded + s.trialCounts.failed + s.trialCounts.stopped;
+    s.progress = finished + "/" + maxTrials;
+
+    ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
+    conditions.set(VALID, true, "SpecValid", "the spec is valid");
+    boolean running = plan.phase() == SweepPhase.Running || plan.phase() == SweepPhase.Pending;
+    conditions.set(RUNNING, running, plan.reason(), plan.message());
+    if (plan.phase() == SweepPhase.Succeeded) {
+      conditions.set(SUCCEEDED, true, plan.reason(), plan.message());
+      conditions.remove(FAILED);
+    } else if (plan.phase() == SweepPhase.Failed) {
+      conditions.set(FAILED, true, plan.reason(), plan.message());
+      conditions.remove(SUCCEEDED);
+    } else {
+      conditions.remove(SUCCEEDED);
+      conditions.remove(FAILED);
+    }
+    s.conditions = conditions.toList();
+    return s;
+  }
+
+  /** The status of a sweep whose spec is invalid: trials recorded so far are kept. */
+  public static SweepStatus invalid(
+      SweepStatus previous, List<FieldError> errors, long generation, String now) {
+    SweepStatus s = new SweepStatus();
+    s.phase = SweepPhase.Invalid;
+    s.observedGeneration = generation;
+    s.message = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+    s.trials = new ArrayList<>(previous.trials);
+    s.trialCounts = TrialCounts.of(s.trials);
+    s.bestTrial = previous.bestTrial;
+    s.startTime = previous.startTime;
+    s.completionTime = previous.completionTime;
+    s.progress = previous.progress;
+    ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
+    conditions.set(VALID, false, "InvalidSpec", s.message);
+    conditions.set(RUNNING, false, "InvalidSpec", "no trials start until the spec is fixed");
+    s.conditions = conditions.toList();
+    return s;
+  }
+}

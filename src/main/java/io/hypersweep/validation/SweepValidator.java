@@ -1,0 +1,235 @@
+package io.hypersweep.validation;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
+import io.hypersweep.api.Algorithm;
+import io.hypersweep.api.HyperparameterSweep;
+import io.hypersweep.api.LimitsSpec;
+import io.hypersweep.api.MetricNames;
+import io.hypersweep.api.ObjectiveSpec;
+import io.hypersweep.api.SamplingSpec;
+import io.hypersweep.api.SweepSpec;
+import io.hypersweep.search.SamplerCreation;
+import io.hypersweep.search.Samplers;
+import io.hypersweep.search.SearchSpace;
+import io.hypersweep.search.SearchSpaceParse;
+import io.hypersweep.trial.ParameterSubstitution;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks everything about a sweep that the CRD schema cannot, naming the field of each problem.
+ */
+public final class SweepValidator {
+  private static final Pattern METRIC_NAME = Pattern.compile(MetricNames.PATTERN);
+
+  /** The validated sweep, or the list of problems. */
+  public record Result(Optional<ValidatedSweep> sweep, List<FieldError> errors) {
+    public boolean isValid() {
+      return errors.isEmpty();
+    }
+  }
+
+  public Result validate(HyperparameterSweep sweep) {
+    List<FieldError> errors = new ArrayList<>();
+    SweepSpec spec = sweep.getSpec();
+    if (spec == null) {
+      return invalid(new FieldError("spec", "is required"));
+    }
+    ObjectiveSpec objective = spec.objective;
+    if (objective == null) {
+      errors.add(new FieldError("spec.objective", "is required"));
+    } else {
+      if (objective.metric == null || !METRIC_NAME.matcher(objective.metric).matches()) {
+        errors.add(
+            new FieldError(
+                "spec.objective.metric",
+                "must be a metric name (letters, digits, _ . / -), got '" + objective.metric + "'"));
+      }
+      if (objective.goal == null) {
+        errors.add(new FieldError("spec.objective.goal", "is required: maximize or minimize"));
+      }
+      if (objective.target != null && !Double.isFinite(objective.target)) {
+        errors.add(new FieldError("spec.objective.target", "must be a finite number"));
+      }
+      List<String> extra = objective.additionalMetrics == null ? List.of() : objective.additionalMetrics;
+      for (int i = 0; i < extra.size(); i++) {
+        if (extra.get(i) == null || !METRIC_NAME.matcher(extra.get(i)).matches()) {
+          errors.add(
+              new FieldError("spec.objective.additionalMetrics[" + i + "]", "is not a metric name"));
+        }
+      }
+    }
+
+    SearchSpaceParse parsed = SearchSpace.parse(spec.parameters);
+    errors.addAll(parsed.errors());
+    SamplingSpec sampling = spec.sampling == null ? new SamplingSpec() : spec.sampling;
+    SamplerCreation sampler = null;
+    if (parsed.isValid()) {
+      sampler = Samplers.create(sampling, parsed.space());
+      errors.addAll(sampler.errors());
+    }
+
+    LimitsSpec limits = spec.limits == null ? new LimitsSpec() : spec.limits;
+    int maxTrials = positive(limits.maxTrials, ValidatedSweep.DEFAULT_MAX_TRIALS, "maxTrials", errors);
+    int maxConcurrent =
+        positive(
+            limits.maxConcurrentTrials,
+            ValidatedSweep.DEFAULT_MAX_CONCURRENT_TRIALS,
+            "maxConcurrentTrials",
+            errors);
+    int maxFailed =
+        limits.maxFailedTrials == null ? ValidatedSweep.DEFAULT_MAX_FAILED_TRIALS : limits.maxFailedTrials;
+    if (maxFailed < 0) {
+      errors.add(new FieldError("spec.limits.maxFailedTrials", "must be 0 or more"));
+    }
+    Optional<Duration> timeout = duration(limits.timeout, "spec.limits.timeout", errors);
+    Optional<Duration> trialTimeout = duration(limits.trialTimeout, "spec.limits.trialTimeout", errors);
+
+    Set<String> names = parsed.isValid() ? parsed.space().names() : Set.of();
+    validateTemplate(sweep, spec.trialTemplate, names, parsed.isValid(), errors);
+
+    if (!errors.isEmpty()) {
+      return new Result(Optional.empty(), List.copyOf(errors));
+    }
+    Algorithm algorithm = sampling.algorithm == null ? Algorithm.RANDOM : sampling.algorithm;
+    long seed = sampling.seed == null ? 0L : sampling.seed;
+    return new Result(
+        Optional.of(
+            new ValidatedSweep(
+                objective.metric,
+                objective.goal,
+                Optional.ofNullable(objective.target),
+                objective.additionalMetrics == null ? List.of() : List.copyOf(objective.additionalMetrics),
+                parsed.space(),
+                algorithm,
+                seed,
+                sampler.sampler(),
+                maxTrials,
+                maxConcurrent,
+                maxFailed,
+                timeout,
+                trialTimeout,
+                spec.trialTemplate)),
+        List.of());
+  }
+
+  private static void validateTemplate(
+      HyperparameterSweep sweep,
+      JobTemplateSpec template,
+      Set<String> parameterNames,
+      boolean checkReferences,
+      List<FieldError> errors) {
+    String base = "spec.trialTemplate";
+    if (template == null || template.getSpec() == null) {
+      errors.add(new FieldError(base + ".spec", "is required: a batch/v1 Job spec"));
+      return;
+    }
+    if (template.getMetadata() != null
+        && template.getMetadata().getNamespace() != null
+        && !template.getMetadata().getNamespace().equals(sweep.getMetadata().getNamespace())) {
+      errors.add(
+          new FieldError(
+              base + ".metadata.namespace",
+              "trials run in the sweep's namespace '"
+                  + sweep.getMetadata().getNamespace()
+                  + "'; remove the namespace or set it to that"));
+    }
+    if (template.getSpec().getTemplate() == null
+        || template.getSpec().getTemplate().getSpec() == null) {
+      errors.add(new FieldError(base + ".spec.template.spec", "is required: a pod spec"));
+      return;
+    }
+    PodSpec pod = template.getSpec().getTemplate().getSpec();
+    String podPath = base + ".spec.template.spec";
+    if (pod.getRestartPolicy() != null
+        && !pod.getRestartPolicy().equals("Never")
+        && !pod.getRestartPolicy().equals("OnFailure")) {
+      errors.add(
+          new FieldError(
+              podPath + ".restartPolicy", "must be Never or OnFailure for a Job (Never is default)"));
+    }
+    if (pod.getContainers() == null || pod.getContainers().isEmpty()) {
+      errors.add(new FieldError(podPath + ".containers", "must list at least one container"));
+      return;
+    }
+    if (!checkReferences) {
+      return;
+    }
+    checkContainers(pod.getContainers(), podPath + ".containers", parameterNames, errors);
+    if (pod.getInitContainers() != null) {
+      checkContainers(pod.getInitContainers(), podPath + ".initContainers", parameterNames, errors);
+    }
+  }
+
+  private static void checkContainers(
+      List<Container> containers, String path, Set<String> names, List<FieldError> errors) {
+    for (int c = 0; c < containers.size(); c++) {
+      Container container = containers.get(c);
+      String at = path + "[" + c + "]";
+      checkStrings(container.getCommand(), at + ".command", names, errors);
+      checkStrings(container.getArgs(), at + ".args", names, errors);
+      if (container.getEnv() != null) {
+        for (int e = 0; e < container.getEnv().size(); e++) {
+          EnvVar env = container.getEnv().get(e);
+          checkString(env.getValue(), at + ".env[" + e + "].value", names, errors);
+        }
+      }
+    }
+  }
+
+  private static void checkStrings(
+      List<String> values, String path, Set<String> names, List<FieldError> errors) {
+    if (values != null) {
+      for (int i = 0; i < values.size(); i++) {
+        checkString(values.get(i), path + "[" + i + "]", names, errors);
+      }
+    }
+  }
+
+  private static void checkString(
+      String value, String path, Set<String> names, List<FieldError> errors) {
+    for (String unknown : ParameterSubstitution.unknownReferences(value, names)) {
+      errors.add(
+          new FieldError(
+              path,
+              "refers to ${params."
+                  + unknown
+                  + "}, but spec.parameters has no parameter '"
+                  + unknown
+                  + "'"));
+    }
+  }
+
+  private static int positive(Integer value, int fallback, String field, List<FieldError> errors) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < 1) {
+      errors.add(new FieldError("spec.limits." + field, "must be at least 1"));
+    }
+    return value;
+  }
+
+  private static Optional<Duration> duration(String text, String field, List<FieldError> errors) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Optional<Duration> d = Durations.parse(text);
+    if (d.isEmpty()) {
+      errors.add(
+          new FieldError(field, "'" + text + "' is not a duration such as 90s, 20m, 2h or 1h30m"));
+    }
+    return d;
+  }
+
+  private static Result invalid(FieldError error) {
+    return new Result(Optional.empty(), List.of(error));
+  }
+}

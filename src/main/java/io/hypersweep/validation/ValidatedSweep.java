@@ -1,0 +1,35 @@
+package io.hypersweep.validation;
+
+import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
+import io.hypersweep.api.Algorithm;
+import io.hypersweep.api.Goal;
+import io.hypersweep.search.Sampler;
+import io.hypersweep.search.SearchSpace;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A sweep spec that passed validation, with defaults applied and values parsed, so decision code
+ * never re-checks input.
+ */
+public record ValidatedSweep(
+    String metric,
+    Goal goal,
+    Optional<Double> target,
+    List<String> additionalMetrics,
+    SearchSpace space,
+    Algorithm algorithm,
+    long seed,
+    Sampler sampler,
+    int maxTrials,
+    int maxConcurrentTrials,
+    int maxFailedTrials,
+    Optional<Duration> timeout,
+    Optional<Duration> trialTimeout,
+    JobTemplateSpec trialTemplate) {
+
+  public static final int DEFAULT_MAX_TRIALS = 10;
+  public static final int DEFAULT_MAX_CONCURRENT_TRIALS = 1;
+  public static final int DEFAULT_MAX_FAILED_TRIALS = 3;
+}
