@@ -15,7 +15,7 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "${REPO_ROOT}"
 
-CHART="helm/hypersweep"
+CHART="${HELM_CHECK_CHART:-helm/hypersweep}"  # override only to test this script itself
 RELEASE="hs"
 RELEASE_NS="hypersweep-system"
 HELM="${REPO_ROOT}/.ci/tools/helm"

