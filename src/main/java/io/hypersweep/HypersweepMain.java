@@ -1,7 +1,6 @@
 package io.hypersweep;
 
 import io.hypersweep.local.LocalMode;
-
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The test server's CRUD dispatcher plus the pods/log endpoint, which the test server lacks and
- * the local executor feeds.
+ * The test server's CRUD dispatcher plus the pods/log endpoint, which the test server lacks and the
+ * local executor feeds.
  */
 final class LocalApiDispatcher extends KubernetesCrudDispatcher {
   private static final Pattern LOG_PATH =

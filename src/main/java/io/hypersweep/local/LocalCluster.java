@@ -13,8 +13,8 @@ import java.net.InetAddress;
 import java.util.HashMap;
 
 /**
- * An embedded Kubernetes API (the fabric8 test server in CRUD mode) with the sweep CRD
- * registered and a pods/log endpoint: the cluster of local mode and of the tests.
+ * An embedded Kubernetes API (the fabric8 test server in CRUD mode) with the sweep CRD registered
+ * and a pods/log endpoint: the cluster of local mode and of the tests.
  */
 public final class LocalCluster implements AutoCloseable {
   public static final String CRD_RESOURCE = "/crds/hyperparametersweeps.hypersweep.io-v1.yml";
@@ -34,7 +34,11 @@ public final class LocalCluster implements AutoCloseable {
     PodLogStore logs = new PodLogStore();
     KubernetesMockServer server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new LocalApiDispatcher(logs), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new LocalApiDispatcher(logs),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     LocalCluster cluster = new LocalCluster(server, logs);
     cluster.registerCrd();

@@ -37,12 +37,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Plays kubelet, Job controller and garbage collector for an API server that has none: runs
- * each trial Job's pod as a local trial, reports pod and Job status, serves the trial's stdout
- * as the pod log, and deletes what an owner's deletion leaves behind.
+ * Plays kubelet, Job controller and garbage collector for an API server that has none: runs each
+ * trial Job's pod as a local trial, reports pod and Job status, serves the trial's stdout as the
+ * pod log, and deletes what an owner's deletion leaves behind.
  */
 public final class LocalExecutor implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LocalExecutor.class.getName());
+
   /** The kubelet keeps at most this much of a termination message. */
   private static final int TERMINATION_MESSAGE_LIMIT = 4096;
 
@@ -289,7 +290,8 @@ public final class LocalExecutor implements AutoCloseable {
                       .withType(type)
                       .withStatus("True")
                       .withReason(reason)
-                      .withMessage(deadline ? "Job was active longer than specified deadline" : null)
+                      .withMessage(
+                          deadline ? "Job was active longer than specified deadline" : null)
                       .withLastTransitionTime(now)
                       .build()));
         });

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs one sweep on this machine: an embedded API server, the operator against it, and trials
- * as local processes. Exit code 0 when the sweep succeeds, 1 when it fails, 2 for bad input.
+ * Runs one sweep on this machine: an embedded API server, the operator against it, and trials as
+ * local processes. Exit code 0 when the sweep succeeds, 1 when it fails, 2 for bad input.
  */
 public final class LocalMode {
   static final String USAGE = "usage: hypersweep local MANIFEST.yaml [--namespace NS]";
@@ -79,7 +79,8 @@ public final class LocalMode {
       throw new IllegalArgumentException("the manifest needs metadata.name");
     }
     if (!"HyperparameterSweep".equals(sweep.getKind())) {
-      throw new IllegalArgumentException("kind must be HyperparameterSweep, got " + sweep.getKind());
+      throw new IllegalArgumentException(
+          "kind must be HyperparameterSweep, got " + sweep.getKind());
     }
     return sweep;
   }

@@ -18,7 +18,8 @@ public final class PodLogStore {
 
   /** Appends one line to a container's log. */
   public void append(String namespace, String pod, String container, String line) {
-    List<String> lines = logs.computeIfAbsent(key(namespace, pod, container), k -> new ArrayList<>());
+    List<String> lines =
+        logs.computeIfAbsent(key(namespace, pod, container), k -> new ArrayList<>());
     synchronized (lines) {
       lines.add(line);
       if (lines.size() > MAX_LINES) {
@@ -28,8 +29,8 @@ public final class PodLogStore {
   }
 
   /**
-   * The log of a container (or of the pod's only logged container when {@code container} is
-   * null), limited to the last {@code tailLines} lines when that is not null.
+   * The log of a container (or of the pod's only logged container when {@code container} is null),
+   * limited to the last {@code tailLines} lines when that is not null.
    */
   public String read(String namespace, String pod, String container, Integer tailLines) {
     List<String> lines = null;

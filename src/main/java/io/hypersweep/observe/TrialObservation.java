@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * What the cluster shows about one trial right now: its Job's state and, once finished, the
- * metrics read from its pod.
+ * What the cluster shows about one trial right now: its Job's state and, once finished, the metrics
+ * read from its pod.
  *
  * @param parameters the parameters recorded on the Job, used when the status lost the record
  */

@@ -24,8 +24,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Turns a sweep's trial Jobs and Pods into trial observations, reading a finished trial's
- * metrics from its termination message and, when that lacks the objective, from its log.
+ * Turns a sweep's trial Jobs and Pods into trial observations, reading a finished trial's metrics
+ * from its termination message and, when that lacks the objective, from its log.
  */
 public final class TrialObserver {
 
@@ -43,8 +43,8 @@ public final class TrialObserver {
   }
 
   /**
-   * Observations of every trial Job of the sweep whose trial is not already finished in the
-   * status (their results are final and need no second read).
+   * Observations of every trial Job of the sweep whose trial is not already finished in the status
+   * (their results are final and need no second read).
    */
   public Map<Integer, TrialObservation> observe(
       String sweepName,
@@ -76,12 +76,19 @@ public final class TrialObserver {
     Optional<JobCondition> complete = condition(job, "Complete");
     Optional<JobCondition> failed = condition(job, "Failed");
     if (complete.isEmpty() && failed.isEmpty()) {
-      boolean podRunning = pod != null && pod.getStatus() != null
-          && "Running".equals(pod.getStatus().getPhase());
+      boolean podRunning =
+          pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
       TrialState state = podRunning ? TrialState.Running : TrialState.Pending;
       return new TrialObservation(
-          number, name, state, podRunning ? "PodRunning" : "PodPending", null, Map.of(), params,
-          start, null);
+          number,
+          name,
+          state,
+          podRunning ? "PodRunning" : "PodPending",
+          null,
+          Map.of(),
+          params,
+          start,
+          null);
     }
     String end =
         job.getStatus().getCompletionTime() != null
@@ -101,17 +108,35 @@ public final class TrialObserver {
     Map<String, Double> values = metrics.finalValues();
     if (failed.isPresent()) {
       return new TrialObservation(
-          number, name, TrialState.Failed, failureReason(failed.get(), terminated),
-          failureMessage(failed.get(), terminated), values, params, start, end);
+          number,
+          name,
+          TrialState.Failed,
+          failureReason(failed.get(), terminated),
+          failureMessage(failed.get(), terminated),
+          values,
+          params,
+          start,
+          end);
     }
     if (metrics.objectiveValue().isEmpty()) {
-      String why = message.isError()
-          ? message.message()
-          : "the trial exited successfully but reported no " + metric
-              + " (termination message or log line " + metric + "=VALUE)";
+      String why =
+          message.isError()
+              ? message.message()
+              : "the trial exited successfully but reported no "
+                  + metric
+                  + " (termination message or log line "
+                  + metric
+                  + "=VALUE)";
       return new TrialObservation(
-          number, name, TrialState.Failed,
-          message.isError() ? message.reason() : "MissingObjective", why, values, params, start, end);
+          number,
+          name,
+          TrialState.Failed,
+          message.isError() ? message.reason() : "MissingObjective",
+          why,
+          values,
+          params,
+          start,
+          end);
     }
     return new TrialObservation(
         number, name, TrialState.Succeeded, "Completed", null, values, params, start, end);
@@ -124,7 +149,9 @@ public final class TrialObserver {
     if (terminated != null && "OOMKilled".equals(terminated.getReason())) {
       return "OOMKilled";
     }
-    return terminated != null ? "Error" : failed.getReason() == null ? "JobFailed" : failed.getReason();
+    return terminated != null
+        ? "Error"
+        : failed.getReason() == null ? "JobFailed" : failed.getReason();
   }
 
   private static String failureMessage(JobCondition failed, ContainerStateTerminated terminated) {
@@ -151,7 +178,8 @@ public final class TrialObserver {
     String trial = job.getMetadata().getLabels().get(TrialLabels.TRIAL);
     return pods.stream()
         .filter(p -> p.getMetadata().getLabels() != null)
-        .filter(p -> trial != null && trial.equals(p.getMetadata().getLabels().get(TrialLabels.TRIAL)))
+        .filter(
+            p -> trial != null && trial.equals(p.getMetadata().getLabels().get(TrialLabels.TRIAL)))
         .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
         .orElse(null);
   }

@@ -17,12 +17,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +85,11 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
     SweepValidator.Result validation = validator.validate(sweep);
     if (!validation.isValid()) {
       return record(
-          sweep, previous, SweepStatusBuilder.invalid(previous, validation.errors(), generation, nowText), null);
+          sweep,
+          context,
+          previous,
+          SweepStatusBuilder.invalid(previous, validation.errors(), generation, nowText),
+          null);
     }
     ValidatedSweep validated = validation.sweep().orElseThrow();
     TrialCluster cluster = new TrialCluster(context.getClient(), sweep, validated);
@@ -103,21 +109,29 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
 
     SweepStatus next =
         SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
-    return record(sweep, previous, next, plan.requeueAfter().orElse(null));
+    return record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
   }
 
+  /**
+   * Writes the status only when it changed, with optimistic locking, and caches the result so the
+   * next reconcile never plans from a stale status.
+   */
   private static UpdateControl<HyperparameterSweep> record(
       HyperparameterSweep sweep,
+      Context<HyperparameterSweep> context,
       SweepStatus previous,
       SweepStatus next,
-      java.time.Duration requeue) {
-    UpdateControl<HyperparameterSweep> control;
-    if (next.equals(previous)) {
-      control = UpdateControl.noUpdate();
-    } else {
-      sweep.setStatus(next);
-      control = UpdateControl.patchStatus(sweep);
+      Duration requeue) {
+    if (!next.equals(previous)) {
+      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
+          sweep,
+          context,
+          fresh -> {
+            fresh.setStatus(next);
+            return fresh;
+          });
     }
+    UpdateControl<HyperparameterSweep> control = UpdateControl.noUpdate();
     return requeue == null ? control : control.rescheduleAfter(requeue);
   }
 

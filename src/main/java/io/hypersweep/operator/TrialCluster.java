@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 /** The API calls of one reconcile of one sweep: reads logs, creates and deletes Jobs, events. */
 final class TrialCluster {
   private static final Logger LOG = Logger.getLogger(TrialCluster.class.getName());
+
   /** Enough lines to find the last report of each metric, never the whole log of a long run. */
   static final int LOG_TAIL_LINES = 5_000;
 
@@ -47,7 +48,11 @@ final class TrialCluster {
   }
 
   SweepObservation observe(
-      SweepStatus previous, long generation, Collection<Job> jobs, Collection<Pod> pods, Instant now) {
+      SweepStatus previous,
+      long generation,
+      Collection<Job> jobs,
+      Collection<Pod> pods,
+      Instant now) {
     Set<Integer> finished =
         previous.trials.stream()
             .filter(t -> t.state.isFinished())
@@ -56,7 +61,8 @@ final class TrialCluster {
     Map<Integer, TrialObservation> trials =
         new TrialObserver(this::logTail)
             .observe(sweep.getMetadata().getName(), validated.metric(), jobs, pods, finished);
-    Set<String> jobNames = jobs.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
+    Set<String> jobNames =
+        jobs.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
     Set<Integer> vanished = new HashSet<>();
     for (TrialRecord rec : previous.trials) {
       if (!rec.state.isFinished() && !jobNames.contains(rec.name) && jobIsGone(rec.name)) {
@@ -74,8 +80,13 @@ final class TrialCluster {
   private Optional<String> logTail(String ns, String pod, String container) {
     try {
       return Optional.ofNullable(
-          client.pods().inNamespace(ns).withName(pod).inContainer(container)
-              .tailingLines(LOG_TAIL_LINES).getLog());
+          client
+              .pods()
+              .inNamespace(ns)
+              .withName(pod)
+              .inContainer(container)
+              .tailingLines(LOG_TAIL_LINES)
+              .getLog());
     } catch (KubernetesClientException e) {
       LOG.log(Level.FINE, "no log for pod " + ns + "/" + pod + ": " + e.getMessage());
       return Optional.empty();
@@ -98,7 +109,12 @@ final class TrialCluster {
 
   void deleteJobs(List<String> names) {
     for (String name : names) {
-      client.batch().v1().jobs().inNamespace(namespace).withName(name)
+      client
+          .batch()
+          .v1()
+          .jobs()
+          .inNamespace(namespace)
+          .withName(name)
           .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
           .delete();
     }
@@ -108,28 +124,33 @@ final class TrialCluster {
     for (SweepEvent event : events) {
       try {
         String now = Instant.now().toString();
-        client.v1().events().inNamespace(namespace).resource(
-            new EventBuilder()
-                .withNewMetadata()
-                .withGenerateName(sweep.getMetadata().getName() + ".")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withInvolvedObject(
-                    new ObjectReferenceBuilder()
-                        .withApiVersion(sweep.getApiVersion())
-                        .withKind(sweep.getKind())
-                        .withName(sweep.getMetadata().getName())
-                        .withNamespace(namespace)
-                        .withUid(sweep.getMetadata().getUid())
-                        .build())
-                .withType(event.warning() ? "Warning" : "Normal")
-                .withReason(event.reason())
-                .withMessage(truncate(event.message()))
-                .withFirstTimestamp(now)
-                .withLastTimestamp(now)
-                .withCount(1)
-                .withNewSource("hypersweep", null)
-                .build()).create();
+        client
+            .v1()
+            .events()
+            .inNamespace(namespace)
+            .resource(
+                new EventBuilder()
+                    .withNewMetadata()
+                    .withGenerateName(sweep.getMetadata().getName() + ".")
+                    .withNamespace(namespace)
+                    .endMetadata()
+                    .withInvolvedObject(
+                        new ObjectReferenceBuilder()
+                            .withApiVersion(sweep.getApiVersion())
+                            .withKind(sweep.getKind())
+                            .withName(sweep.getMetadata().getName())
+                            .withNamespace(namespace)
+                            .withUid(sweep.getMetadata().getUid())
+                            .build())
+                    .withType(event.warning() ? "Warning" : "Normal")
+                    .withReason(event.reason())
+                    .withMessage(truncate(event.message()))
+                    .withFirstTimestamp(now)
+                    .withLastTimestamp(now)
+                    .withCount(1)
+                    .withNewSource("hypersweep", null)
+                    .build())
+            .create();
       } catch (KubernetesClientException e) {
         // Events are best effort: losing one must never block the sweep.
         LOG.log(Level.FINE, "could not record event " + event.reason() + ": " + e.getMessage());

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything the planner sees: the last recorded status, the trials' Jobs as observed now, and
- * the clock.
+ * Everything the planner sees: the last recorded status, the trials' Jobs as observed now, and the
+ * clock.
  *
  * @param previous the status as last written (never null; empty for a new sweep)
  * @param generation the sweep's metadata.generation

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Decides what a sweep does next from its spec and what was observed: a pure function, so the
- * same inputs always give the same plan and a restarted operator re-derives it exactly.
+ * Decides what a sweep does next from its spec and what was observed: a pure function, so the same
+ * inputs always give the same plan and a restarted operator re-derives it exactly.
  */
 public final class SweepPlanner {
 
@@ -39,8 +39,17 @@ public final class SweepPlanner {
     if (finishedBefore) {
       List<String> leftovers = ledger.stopActive(previous.phaseReason(), now);
       return new SweepPlan(
-          ledger.all(), List.of(), leftovers, previous.phase, previous.phaseReason(),
-          previous.message, startTime, previous.completionTime, best, events, Optional.empty());
+          ledger.all(),
+          List.of(),
+          leftovers,
+          previous.phase,
+          previous.phaseReason(),
+          previous.message,
+          startTime,
+          previous.completionTime,
+          best,
+          events,
+          Optional.empty());
     }
 
     Ending ending = ending(sweep, ledger, best, startTime, observed.now());
@@ -48,8 +57,17 @@ public final class SweepPlanner {
       List<String> stopped = ledger.stopActive(ending.reason, now);
       events.add(new SweepEvent(ending.phase == SweepPhase.Failed, ending.reason, ending.message));
       return new SweepPlan(
-          ledger.all(), List.of(), stopped, ending.phase, ending.reason, ending.message,
-          startTime, now, best, events, Optional.empty());
+          ledger.all(),
+          List.of(),
+          stopped,
+          ending.phase,
+          ending.reason,
+          ending.message,
+          startTime,
+          now,
+          best,
+          events,
+          Optional.empty());
     }
 
     List<TrialLaunch> launches = new ArrayList<>();
@@ -65,7 +83,8 @@ public final class SweepPlanner {
       }
       launches.add(new TrialLaunch(next, params.get()));
       ledger.add(pendingRecord(sweepName, next, params.get(), now));
-      events.add(new SweepEvent(false, "TrialCreated", "trial " + next + " started: " + params.get()));
+      events.add(
+          new SweepEvent(false, "TrialCreated", "trial " + next + " started: " + params.get()));
       next++;
       active++;
     }
@@ -76,17 +95,39 @@ public final class SweepPlanner {
       Ending done = completed(sweep, ledger, best, exhausted || next > sweep.maxTrials());
       events.add(new SweepEvent(done.phase == SweepPhase.Failed, done.reason, done.message));
       return new SweepPlan(
-          ledger.all(), launches, List.of(), done.phase, done.reason, done.message, startTime,
-          now, best, events, Optional.empty());
+          ledger.all(),
+          launches,
+          List.of(),
+          done.phase,
+          done.reason,
+          done.message,
+          startTime,
+          now,
+          best,
+          events,
+          Optional.empty());
     }
-    Optional<Duration> requeue =
-        sweep.timeout().map(t -> remaining(t, startTime == null ? now : startTime, observed.now()));
+    String since = startTime == null ? now : startTime;
+    Optional<Duration> requeue = sweep.timeout().map(t -> remaining(t, since, observed.now()));
     String message =
-        active + " trial(s) active, " + ledger.finished().size() + " of " + sweep.maxTrials()
+        active
+            + " trial(s) active, "
+            + ledger.finished().size()
+            + " of "
+            + sweep.maxTrials()
             + " finished";
     return new SweepPlan(
-        ledger.all(), launches, List.of(), SweepPhase.Running, "TrialsRunning", message,
-        startTime, null, best, events, requeue);
+        ledger.all(),
+        launches,
+        List.of(),
+        SweepPhase.Running,
+        "TrialsRunning",
+        message,
+        startTime,
+        null,
+        best,
+        events,
+        requeue);
   }
 
   private record Ending(SweepPhase phase, String reason, String message) {}
@@ -103,8 +144,15 @@ public final class SweepPlanner {
       return new Ending(
           SweepPhase.Succeeded,
           "TargetReached",
-          "trial " + best.get().number + " reached " + sweep.metric() + "="
-              + best.get().objectiveValue + " (target " + sweep.target().get() + ")");
+          "trial "
+              + best.get().number
+              + " reached "
+              + sweep.metric()
+              + "="
+              + best.get().objectiveValue
+              + " (target "
+              + sweep.target().get()
+              + ")");
     }
     int failed = ledger.count(TrialState.Failed);
     if (failed > sweep.maxFailedTrials()) {
@@ -131,14 +179,20 @@ public final class SweepPlanner {
       return new Ending(
           SweepPhase.Failed, "NoSuccessfulTrial", "no trial reported " + sweep.metric());
     }
-    String reason = noMore && ledger.highestNumber() < sweep.maxTrials()
-        ? "SearchSpaceExhausted"
-        : "MaxTrialsReached";
+    String reason =
+        noMore && ledger.highestNumber() < sweep.maxTrials()
+            ? "SearchSpaceExhausted"
+            : "MaxTrialsReached";
     return new Ending(
         SweepPhase.Succeeded,
         reason,
-        ledger.highestNumber() + " trials ran; best is trial " + best.get().number + " with "
-            + sweep.metric() + "=" + best.get().objectiveValue);
+        ledger.highestNumber()
+            + " trials ran; best is trial "
+            + best.get().number
+            + " with "
+            + sweep.metric()
+            + "="
+            + best.get().objectiveValue);
   }
 
   private static Optional<SweepEvent> newBestEvent(
@@ -150,8 +204,14 @@ public final class SweepPlanner {
         new SweepEvent(
             false,
             "NewBestTrial",
-            "trial " + best.get().number + " is the new best: " + metric + "="
-                + best.get().objectiveValue + " " + best.get().parameters));
+            "trial "
+                + best.get().number
+                + " is the new best: "
+                + metric
+                + "="
+                + best.get().objectiveValue
+                + " "
+                + best.get().parameters));
   }
 
   private static TrialRecord pendingRecord(

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The trial records of one sweep, brought up to date with what the cluster shows. A finished
- * record never changes again, so a result once seen is never lost or rewritten.
+ * The trial records of one sweep, brought up to date with what the cluster shows. A finished record
+ * never changes again, so a result once seen is never lost or rewritten.
  */
 final class TrialLedger {
   private final TreeMap<Integer, TrialRecord> records = new TreeMap<>();

@@ -5,9 +5,7 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Kubernetes-style conditions that keep their lastTransitionTime unless their status flips.
- */
+/** Kubernetes-style conditions that keep their lastTransitionTime unless their status flips. */
 final class ConditionSet {
   private final List<Condition> conditions;
   private final String now;

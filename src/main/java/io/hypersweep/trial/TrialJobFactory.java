@@ -38,8 +38,7 @@ public final class TrialJobFactory {
 
     Job job = new Job();
     ObjectMeta templateMeta = validated.trialTemplate().getMetadata();
-    ObjectMeta meta =
-        templateMeta == null ? new ObjectMeta() : Serialization.clone(templateMeta);
+    ObjectMeta meta = templateMeta == null ? new ObjectMeta() : Serialization.clone(templateMeta);
     meta.setName(TrialNames.jobName(sweepName, number));
     meta.setNamespace(sweep.getMetadata().getNamespace());
     meta.setGenerateName(null);
@@ -64,9 +63,12 @@ public final class TrialJobFactory {
     if (spec.getBackoffLimit() == null) {
       spec.setBackoffLimit(0);
     }
-    validated.trialTimeout().ifPresent(t -> spec.setActiveDeadlineSeconds(Math.max(1, t.toSeconds())));
+    validated
+        .trialTimeout()
+        .ifPresent(t -> spec.setActiveDeadlineSeconds(Math.max(1, t.toSeconds())));
     PodTemplateSpec podTemplate = spec.getTemplate();
-    ObjectMeta podMeta = podTemplate.getMetadata() == null ? new ObjectMeta() : podTemplate.getMetadata();
+    ObjectMeta podMeta =
+        podTemplate.getMetadata() == null ? new ObjectMeta() : podTemplate.getMetadata();
     podMeta.setLabels(merge(podMeta.getLabels(), labels));
     podTemplate.setMetadata(podMeta);
     PodSpec pod = podTemplate.getSpec();

@@ -23,9 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/**
- * Checks everything about a sweep that the CRD schema cannot, naming the field of each problem.
- */
+/** Checks everything about a sweep that the CRD schema cannot, naming the field of each problem. */
 public final class SweepValidator {
   private static final Pattern METRIC_NAME = Pattern.compile(MetricNames.PATTERN);
 
@@ -50,7 +48,9 @@ public final class SweepValidator {
         errors.add(
             new FieldError(
                 "spec.objective.metric",
-                "must be a metric name (letters, digits, _ . / -), got '" + objective.metric + "'"));
+                "must be a metric name (letters, digits, _ . / -), got '"
+                    + objective.metric
+                    + "'"));
       }
       if (objective.goal == null) {
         errors.add(new FieldError("spec.objective.goal", "is required: maximize or minimize"));
@@ -58,11 +58,13 @@ public final class SweepValidator {
       if (objective.target != null && !Double.isFinite(objective.target)) {
         errors.add(new FieldError("spec.objective.target", "must be a finite number"));
       }
-      List<String> extra = objective.additionalMetrics == null ? List.of() : objective.additionalMetrics;
+      List<String> extra =
+          objective.additionalMetrics == null ? List.of() : objective.additionalMetrics;
       for (int i = 0; i < extra.size(); i++) {
         if (extra.get(i) == null || !METRIC_NAME.matcher(extra.get(i)).matches()) {
           errors.add(
-              new FieldError("spec.objective.additionalMetrics[" + i + "]", "is not a metric name"));
+              new FieldError(
+                  "spec.objective.additionalMetrics[" + i + "]", "is not a metric name"));
         }
       }
     }
@@ -77,7 +79,8 @@ public final class SweepValidator {
     }
 
     LimitsSpec limits = spec.limits == null ? new LimitsSpec() : spec.limits;
-    int maxTrials = positive(limits.maxTrials, ValidatedSweep.DEFAULT_MAX_TRIALS, "maxTrials", errors);
+    int maxTrials =
+        positive(limits.maxTrials, ValidatedSweep.DEFAULT_MAX_TRIALS, "maxTrials", errors);
     int maxConcurrent =
         positive(
             limits.maxConcurrentTrials,
@@ -85,14 +88,17 @@ public final class SweepValidator {
             "maxConcurrentTrials",
             errors);
     int maxFailed =
-        limits.maxFailedTrials == null ? ValidatedSweep.DEFAULT_MAX_FAILED_TRIALS : limits.maxFailedTrials;
+        limits.maxFailedTrials == null
+            ? ValidatedSweep.DEFAULT_MAX_FAILED_TRIALS
+            : limits.maxFailedTrials;
     if (maxFailed < 0) {
       errors.add(new FieldError("spec.limits.maxFailedTrials", "must be 0 or more"));
     }
     Optional<Duration> timeout = duration(limits.timeout, "spec.limits.timeout", errors);
-    Optional<Duration> trialTimeout = duration(limits.trialTimeout, "spec.limits.trialTimeout", errors);
+    Optional<Duration> trialTimeout =
+        duration(limits.trialTimeout, "spec.limits.trialTimeout", errors);
 
-    Set<String> names = parsed.isValid() ? parsed.space().names() : Set.of();
+    Set<String> names = parsed.isValid() ? Set.copyOf(parsed.space().names()) : Set.of();
     validateTemplate(sweep, spec.trialTemplate, names, parsed.isValid(), errors);
 
     if (!errors.isEmpty()) {
@@ -106,7 +112,9 @@ public final class SweepValidator {
                 objective.metric,
                 objective.goal,
                 Optional.ofNullable(objective.target),
-                objective.additionalMetrics == null ? List.of() : List.copyOf(objective.additionalMetrics),
+                objective.additionalMetrics == null
+                    ? List.of()
+                    : List.copyOf(objective.additionalMetrics),
                 parsed.space(),
                 algorithm,
                 seed,
@@ -153,7 +161,8 @@ public final class SweepValidator {
         && !pod.getRestartPolicy().equals("OnFailure")) {
       errors.add(
           new FieldError(
-              podPath + ".restartPolicy", "must be Never or OnFailure for a Job (Never is default)"));
+              podPath + ".restartPolicy",
+              "must be Never or OnFailure for a Job (Never is default)"));
     }
     if (pod.getContainers() == null || pod.getContainers().isEmpty()) {
       errors.add(new FieldError(podPath + ".containers", "must list at least one container"));

@@ -1,0 +1,96 @@
+package io.hypersweep.e2e;
+
+import io.hypersweep.local.TrialRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * An in-process trainer for tests: computes metrics from the trial's environment, prints them,
+ * writes the termination message, and can be held open until released or killed.
+ */
+final class FakeTrainer implements TrialRunner {
+
+  /** What one run does. */
+  record Outcome(int exitCode, String stdout, String terminationMessage, long millis) {
+    static Outcome succeed(String terminationMessage) {
+      return new Outcome(0, "", terminationMessage, 0);
+    }
+  }
+
+  private final Function<Map<String, String>, Outcome> behaviour;
+  private final java.util.concurrent.atomic.AtomicInteger concurrent =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxConcurrent =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.List<Map<String, String>> environments =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private final java.util.List<java.util.List<String>> commands =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  FakeTrainer(Function<Map<String, String>, Outcome> behaviour) {
+    this.behaviour = behaviour;
+  }
+
+  @Override
+  public Running start(Launch launch) {
+    environments.add(Map.copyOf(launch.env()));
+    commands.add(java.util.List.copyOf(launch.command()));
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    CountDownLatch killed = new CountDownLatch(1);
+    int now = concurrent.incrementAndGet();
+    maxConcurrent.accumulateAndGet(now, Math::max);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Outcome o = behaviour.apply(launch.env());
+                if (killed.await(o.millis(), TimeUnit.MILLISECONDS)) {
+                  exit.complete(137);
+                  return;
+                }
+                o.stdout().lines().forEach(launch.stdout());
+                if (o.terminationMessage() != null) {
+                  Files.writeString(
+                      launch.terminationMessagePath(),
+                      o.terminationMessage(),
+                      StandardCharsets.UTF_8);
+                }
+                exit.complete(o.exitCode());
+              } catch (Exception e) {
+                exit.complete(1);
+              } finally {
+                concurrent.decrementAndGet();
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+    return new Running() {
+      @Override
+      public CompletableFuture<Integer> exit() {
+        return exit;
+      }
+
+      @Override
+      public void kill() {
+        killed.countDown();
+      }
+    };
+  }
+
+  int maxConcurrent() {
+    return maxConcurrent.get();
+  }
+
+  java.util.List<Map<String, String>> environments() {
+    return environments;
+  }
+
+  java.util.List<java.util.List<String>> commands() {
+    return commands;
+  }
+}
