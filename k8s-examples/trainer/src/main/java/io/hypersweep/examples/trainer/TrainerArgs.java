@@ -163,7 +163,10 @@ public record TrainerArgs(
               : mnEnv != null
                   ? parseInt("HYPERSWEEP_PARAM_MAX_NODES", mnEnv)
                   : (int) Math.min(1024, 1L << Math.min(md, 30));
-      int ns = nodeSize != null ? nodeSize : 5;
+      int ns =
+          nodeSize != null
+              ? nodeSize
+              : parseInt("HYPERSWEEP_PARAM_NODE_SIZE", fallback("node_size", "5"));
       long sd = seed != null ? seed : parseInt("HYPERSWEEP_PARAM_SEED", fallback("seed", "1"));
 
       if (!(lr > 0 && lr <= 1)) throw new UsageException("--learning-rate must be in (0, 1], got " + lr);
