@@ -5,8 +5,8 @@ Trains scikit-learn's GradientBoostingClassifier on make_classification data and
   * prints metric lines on stdout as name=value pairs, one every --eval-every trees:
       step=10 train_loss=0.4965 val_logloss=0.5063 val_accuracy=0.8330
   * prints the final metrics as one line and writes them as name=value lines to the
-    file named by HYPERSWEEP_TERMINATION_MESSAGE_PATH (default /dev/termination-log;
-    a failed write is only a warning);
+    file named by HYPERSWEEP_TERMINATION_MESSAGE_PATH (default: /dev/termination-log if
+    it exists; a failed write is only a warning);
   * exits 0 on success, 2 on bad arguments (argparse's own behaviour), 1 on other errors.
 Hyperparameter flags accept --flag value and --flag=value; a flag that is not given falls
 back to the operator's HYPERSWEEP_PARAM_<NAME> environment variable, then to a default.
@@ -72,10 +72,16 @@ def fmt(metrics, sep=" "):
 
 
 def write_termination_message(text):
-    path = os.environ.get("HYPERSWEEP_TERMINATION_MESSAGE_PATH") or "/dev/termination-log"
+    """Write to $HYPERSWEEP_TERMINATION_MESSAGE_PATH, else to an existing /dev/termination-log
+    (not created, so that a run outside a container leaves nothing behind in /dev)."""
+    path = os.environ.get("HYPERSWEEP_TERMINATION_MESSAGE_PATH")
+    mode = "w"
+    if not path:
+        path, mode = "/dev/termination-log", "r+"
     try:
-        with open(path, "w") as f:
+        with open(path, mode) as f:
             f.write(text)
+            f.truncate()
     except OSError as e:
         print(f"train.py: warning: could not write final metrics to {path}: {e}", file=sys.stderr)
 
