@@ -115,8 +115,21 @@ class TrainerTest {
     assertEquals(3, d.classes());
     assertEquals(2, d.features());
     TrainerArgs a = TrainerArgs.parse(new String[] {"--trees=10", "--max-depth=3"}, Map.of());
-    Trainer.Result r = Trainer.train(a, d.split(0.25), s -> {});
+    Dataset.Split split = d.split(0.25);
+    Trainer.Result r = Trainer.train(a, split, s -> {});
     double acc = r.finalMetrics().get("val_accuracy");
     assertTrue(acc > 0.7 && acc <= 1, "val_accuracy " + acc);
+
+    // 3 classes: the staged softmax matches Smile's posteriors too
+    DataFrame valDf = Trainer.frame(split.validation());
+    Trainer.Staged staged =
+        new Trainer.Staged(r.model(), a.learningRate(), split.train().y(), valDf, split.validation().y(), 3);
+    for (int t = 0; t < staged.ntrees; t++) staged.addTree(t);
+    double[] post = new double[3];
+    for (int i = 0; i < valDf.nrows(); i++) {
+      r.model().predict(valDf.get(i), post);
+      double[] mine = staged.proba(i);
+      for (int c = 0; c < 3; c++) assertEquals(post[c], mine[c], 1e-9, "row " + i + " class " + c);
+    }
   }
 }
