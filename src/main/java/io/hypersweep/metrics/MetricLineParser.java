@@ -26,9 +26,9 @@ public final class MetricLineParser {
             });
     this.reader =
         switch (format.kind()) {
-          case KEY_VALUE -> new RegexLineReader(RegexLineReader.KEY_VALUE);
+          case KEY_VALUE -> RegexLineReader.keyValue();
           case JSON -> new JsonLineReader();
-          case REGEX -> new RegexLineReader(Pattern.compile(format.regex()));
+          case REGEX -> new RegexLineReader(Pattern.compile(format.regex()), null);
         };
   }
 

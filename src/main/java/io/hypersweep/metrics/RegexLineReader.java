@@ -27,13 +27,27 @@ final class RegexLineReader implements LineReader {
   static final long READ_BUDGET = 20_000_000L;
 
   private final Pattern pattern;
+  private final String requiredText;
 
-  RegexLineReader(Pattern pattern) {
+  /**
+   * A reader applying {@code pattern}; lines without {@code requiredText} (null: no such text) are
+   * skipped without running the regex, which matters because most log lines hold no metric.
+   */
+  RegexLineReader(Pattern pattern, String requiredText) {
     this.pattern = pattern;
+    this.requiredText = requiredText;
+  }
+
+  /** The built-in {@code name=value} reader. */
+  static RegexLineReader keyValue() {
+    return new RegexLineReader(KEY_VALUE, "=");
   }
 
   @Override
   public void read(String text, ReportBuilder out) {
+    if (requiredText != null && !text.contains(requiredText)) {
+      return;
+    }
     Matcher m = pattern.matcher(new BudgetedCharSequence(text, READ_BUDGET));
     try {
       while (m.find()) {

@@ -19,13 +19,13 @@ record TimestampPrefix(Instant timestamp, String rest) {
 
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^\\s*(\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:[Zz]|[+-]\\d{2}:\\d{2}))"
+          "\\s*(\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:[Zz]|[+-]\\d{2}:\\d{2}))"
               + "(?:\\s+|$)");
 
   /** Splits {@code line}; a line without a timestamp comes back whole with a null time. */
   static TimestampPrefix split(String line) {
     Matcher m = PREFIX.matcher(line);
-    if (!m.find()) {
+    if (!m.lookingAt()) {
       return new TimestampPrefix(null, line);
     }
     // The shape is stripped even when the date is impossible (e.g. month 13) so that its digits

@@ -132,7 +132,7 @@ public final class TrialMetrics {
     for (Ordered o : kept) {
       points.add(o.point());
     }
-    if (latest != null && (kept.isEmpty() || kept.get(kept.size() - 1) != latest)) {
+    if (latest != null && seriesSize() > kept.size()) {
       points.add(latest.point());
     }
     return Collections.unmodifiableList(points);
@@ -155,15 +155,19 @@ public final class TrialMetrics {
   private void addObjectivePoint(MetricPoint point) {
     Ordered o = new Ordered(objectiveReports++, point);
     latest = o;
-    if (o.ordinal() % stride != 0) {
-      return;
+    if (o.ordinal() % stride == 0) {
+      kept.add(o);
     }
-    kept.add(o);
-    // One slot stays free for the latest point whenever it is not itself a kept one.
-    while (kept.size() > maxPoints - 1) {
+    while (seriesSize() > maxPoints) {
       stride *= 2;
       kept.removeIf(k -> k.ordinal() % stride != 0);
     }
+  }
+
+  /** Kept points, plus the latest when it is not one of them. */
+  private int seriesSize() {
+    boolean latestKept = !kept.isEmpty() && kept.get(kept.size() - 1) == latest;
+    return kept.size() + (latestKept ? 0 : 1);
   }
 
   private static void put(Map<String, Double> values, String name, Double value) {

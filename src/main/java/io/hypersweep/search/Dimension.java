@@ -23,9 +23,11 @@ public sealed interface Dimension
 
   /**
    * The inverse of {@link #valueAt}: a u in [0, 1) that maps back to {@code value}. Discrete values
-   * map to the centre of their u interval, so {@code valueAt(toUnit(v)).equals(v)}.
+   * map to the centre of their u interval, so {@code valueAt(toUnit(v)).equals(v)}; continuous
+   * values outside the range map to the nearest edge.
    *
-   * @throws IllegalArgumentException if the value cannot come from this dimension
+   * @throws IllegalArgumentException if the value is not a choice, not a number, or a discrete
+   *     value outside the range
    */
   double toUnit(String value);
 

@@ -37,13 +37,13 @@ public final class SearchSpace {
       errors.add(new FieldError("spec.parameters", "at least one parameter is required"));
       return SearchSpaceParse.invalid(errors);
     }
-    if (parameters.containsKey(null)) {
-      errors.add(new FieldError("spec.parameters", "a parameter name must not be null"));
-    }
     TreeMap<String, ParameterSpec> sorted = new TreeMap<>();
+    // Not containsKey(null): immutable maps throw on it.
     parameters.forEach(
         (name, spec) -> {
-          if (name != null) {
+          if (name == null) {
+            errors.add(new FieldError("spec.parameters", "a parameter name must not be null"));
+          } else {
             sorted.put(name, spec);
           }
         });

@@ -23,10 +23,6 @@ final class ValueFormat {
 
   /** Plain decimal form of an exact decimal; integral values have no decimal point. */
   static String ofDecimal(BigDecimal x) {
-    // signum check: stripTrailingZeros keeps a scale on zero in old JDKs, and "-0" must not leak.
-    if (x.signum() == 0) {
-      return "0";
-    }
     return x.stripTrailingZeros().toPlainString();
   }
 
