@@ -15,6 +15,6 @@ public final class HypersweepMain {
       int code = LocalMode.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       System.exit(code);
     }
-    Quarkus.run(args);
+    Quarkus.run(OperatorApp.class, args);
   }
 }

@@ -56,7 +56,9 @@ public final class LocalMode {
       System.setProperty("quarkus.kubernetes-client.api-server-url", cluster.url());
       System.setProperty("quarkus.kubernetes-client.trust-certs", "true");
       System.setProperty("quarkus.kubernetes-client.namespace", namespace);
-      System.setProperty("quarkus.log.level", "WARN");
+      if (System.getProperty("quarkus.log.level") == null) {
+        System.setProperty("quarkus.log.level", "WARN");
+      }
       Quarkus.run(LocalSweepApp.class, (code, failure) -> session.exit(code, failure));
       return session.exitCode();
     } catch (Exception e) {

@@ -3,15 +3,20 @@ package io.hypersweep.local;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
+import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.runtime.QuarkusApplication;
+import jakarta.inject.Inject;
 
 /** The Quarkus application of local mode: applies the sweep and prints its trials until done. */
 public class LocalSweepApp implements QuarkusApplication {
   private static final long POLL_MILLIS = 1000;
 
+  @Inject Operator operator;
+
   @Override
   public int run(String... args) throws Exception {
     LocalSession session = LocalMode.session;
+    operator.start();
     KubernetesClient client = session.cluster.client();
     HyperparameterSweep applied = client.resource(session.sweep).create();
     String ns = applied.getMetadata().getNamespace();
