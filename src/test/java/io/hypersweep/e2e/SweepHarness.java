@@ -27,10 +27,55 @@ final class SweepHarness implements AutoCloseable {
   private final LocalExecutor executor;
   private Operator operator;
 
+  private final java.util.Map<String, Integer> maxActiveJobs =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final io.fabric8.kubernetes.client.informers.SharedIndexInformer<Job> jobWatch;
+
   SweepHarness(FakeTrainer trainer) throws Exception {
     this.trainer = trainer;
     this.executor = new LocalExecutor(cluster.client(), cluster.logs(), trainer).start();
+    this.jobWatch =
+        cluster
+            .client()
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(NS)
+            .inform(
+                new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(Job job) {
+                    countActive(job);
+                  }
+
+                  @Override
+                  public void onUpdate(Job oldJob, Job job) {
+                    countActive(job);
+                  }
+
+                  @Override
+                  public void onDelete(Job job, boolean unknown) {}
+                });
     startOperator();
+  }
+
+  /** Records the most unfinished Jobs a sweep ever had at once, as seen by a watch. */
+  private synchronized void countActive(Job changed) {
+    String sweep = changed.getMetadata().getLabels().get(TrialLabels.SWEEP);
+    long active =
+        jobWatch.getStore().list().stream()
+            .filter(j -> sweep.equals(j.getMetadata().getLabels().get(TrialLabels.SWEEP)))
+            .filter(
+                j ->
+                    j.getStatus() == null
+                        || j.getStatus().getConditions() == null
+                        || j.getStatus().getConditions().isEmpty())
+            .count();
+    maxActiveJobs.merge(sweep, (int) active, Math::max);
+  }
+
+  int maxActiveJobs(String sweep) {
+    return maxActiveJobs.getOrDefault(sweep, 0);
   }
 
   KubernetesClient client() {
@@ -92,6 +137,7 @@ final class SweepHarness implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // already stopped by the test
     }
+    jobWatch.close();
     executor.close();
     cluster.close();
   }
