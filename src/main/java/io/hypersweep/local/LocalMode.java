@@ -56,6 +56,9 @@ public final class LocalMode {
       System.setProperty("quarkus.kubernetes-client.api-server-url", cluster.url());
       System.setProperty("quarkus.kubernetes-client.trust-certs", "true");
       System.setProperty("quarkus.kubernetes-client.namespace", namespace);
+      // Local mode must not collide with whatever already listens on 8080 on a laptop.
+      System.setProperty("quarkus.http.host", System.getProperty("quarkus.http.host", "127.0.0.1"));
+      System.setProperty("quarkus.http.port", System.getProperty("quarkus.http.port", "0"));
       if (System.getProperty("quarkus.log.level") == null) {
         System.setProperty("quarkus.log.level", "WARN");
       }
