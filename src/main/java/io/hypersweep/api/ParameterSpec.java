@@ -16,6 +16,35 @@ import java.util.List;
             + " has(self.qnormal), has(self.lognormal), has(self.qlognormal)]"
             + ".filter(x, x).size() == 1",
     message = "a parameter must have exactly one expression (choice, randint, uniform, ...)")
+@ValidationRule(
+    value = "!has(self.randint) || self.randint[0] < self.randint[1]",
+    message = "randint: low must be less than high")
+@ValidationRule(
+    value =
+        "(!has(self.uniform) || self.uniform[0] < self.uniform[1])"
+            + " && (!has(self.quniform) || self.quniform[0] < self.quniform[1])"
+            + " && (!has(self.loguniform) || self.loguniform[0] < self.loguniform[1])"
+            + " && (!has(self.qloguniform) || self.qloguniform[0] < self.qloguniform[1])",
+    message = "min must be less than max")
+@ValidationRule(
+    value =
+        "(!has(self.loguniform) || self.loguniform[0] > 0.0)"
+            + " && (!has(self.qloguniform) || self.qloguniform[0] > 0.0)",
+    message = "loguniform and qloguniform need min > 0")
+@ValidationRule(
+    value =
+        "(!has(self.normal) || self.normal[1] > 0.0)"
+            + " && (!has(self.qnormal) || self.qnormal[1] > 0.0)"
+            + " && (!has(self.lognormal) || self.lognormal[1] > 0.0)"
+            + " && (!has(self.qlognormal) || self.qlognormal[1] > 0.0)",
+    message = "sigma must be greater than 0")
+@ValidationRule(
+    value =
+        "(!has(self.quniform) || self.quniform[2] > 0.0)"
+            + " && (!has(self.qloguniform) || self.qloguniform[2] > 0.0)"
+            + " && (!has(self.qnormal) || self.qnormal[2] > 0.0)"
+            + " && (!has(self.qlognormal) || self.qlognormal[2] > 0.0)",
+    message = "q must be greater than 0")
 public class ParameterSpec {
 
   @Size(min = 1, max = 1000)

@@ -4,9 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
 import java.util.Map;
 
+@ValidationRule(
+    value =
+        "!has(self.sampling) || !has(self.sampling.algorithm) || self.sampling.algorithm != 'grid'"
+            + " || self.parameters.all(name, has(self.parameters[name].choice)"
+            + " || has(self.parameters[name].randint) || has(self.parameters[name].quniform)"
+            + " || has(self.parameters[name].qloguniform))",
+    message =
+        "grid needs finite value sets: use choice, randint, quniform or qloguniform for every"
+            + " parameter")
 /** The desired sweep: objective, search space, sampling, limits and the trial Job template. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SweepSpec {
@@ -17,6 +27,9 @@ public class SweepSpec {
 
   @Required
   @Size(min = 1, max = 64)
+  @ValidationRule(
+      value = "self.all(name, name.matches('^[A-Za-z_][A-Za-z0-9_]{0,62}$'))",
+      message = "parameter names must match [A-Za-z_][A-Za-z0-9_]* (at most 63 characters)")
   @JsonPropertyDescription(
       "The search space: parameter name to exactly one parameter expression. Names are"
           + " referenced as ${params.NAME} in the trial template.")
