@@ -1,0 +1,119 @@
+package io.hypersweep.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Evaluates the CEL rules of the committed CRD with a real CEL implementation, so a rule that the
+ * API server would refuse, or that accepts a bad manifest, fails the build.
+ */
+class CrdValidationRulesTest {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Cel CEL =
+      CelFactory.standardCelBuilder()
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar("self", SimpleType.DYN)
+          .build();
+  private static JsonNode schema;
+
+  @BeforeAll
+  static void loadCrd() throws Exception {
+    JsonNode crd =
+        YAML.readTree(Path.of("crds/hyperparametersweeps.hypersweep.io-v1.yml").toFile());
+    schema = crd.at("/spec/versions/0/schema/openAPIV3Schema");
+  }
+
+  private static List<String> rulesAt(String pointer) {
+    List<String> rules = new ArrayList<>();
+    schema
+        .at(pointer + "/x-kubernetes-validations")
+        .forEach(r -> rules.add(r.get("rule").asText()));
+    return rules;
+  }
+
+  private static void collect(JsonNode node, List<String> out) {
+    if (node.isObject()) {
+      node.path("x-kubernetes-validations").forEach(r -> out.add(r.get("rule").asText()));
+      node.fields().forEachRemaining(e -> collect(e.getValue(), out));
+    } else if (node.isArray()) {
+      node.forEach(n -> collect(n, out));
+    }
+  }
+
+  /** The rules that reject {@code value}, evaluated as the API server would. */
+  private static List<String> failing(List<String> rules, Object value) throws Exception {
+    List<String> failed = new ArrayList<>();
+    for (String rule : rules) {
+      Object result = CEL.createProgram(CEL.compile(rule).getAst()).eval(Map.of("self", value));
+      if (!Boolean.TRUE.equals(result)) {
+        failed.add(rule);
+      }
+    }
+    return failed;
+  }
+
+  @Test
+  void everyRuleCompiles() throws Exception {
+    List<String> all = new ArrayList<>();
+    collect(schema, all);
+    assertThat(all).hasSizeGreaterThanOrEqualTo(8);
+    for (String rule : all) {
+      assertThat(CEL.compile(rule).getAst()).as(rule).isNotNull();
+    }
+  }
+
+  @Test
+  void parameterRulesAcceptGoodExpressionsAndRejectBadOnes() throws Exception {
+    List<String> rules = rulesAt("/properties/spec/properties/parameters/additionalProperties");
+    assertThat(rules).hasSize(6);
+    assertThat(failing(rules, Map.of("uniform", List.of(0.0, 1.0)))).isEmpty();
+    assertThat(failing(rules, Map.of("qloguniform", List.of(0.001, 1.0, 0.001)))).isEmpty();
+    assertThat(failing(rules, Map.of("choice", List.of("a", 3)))).isEmpty();
+    assertThat(failing(rules, Map.of("randint", List.of(2L, 5L)))).isEmpty();
+    assertThat(failing(rules, Map.of("uniform", List.of(1.0, 0.0)))).hasSize(1);
+    assertThat(failing(rules, Map.of("uniform", List.of(0.0, 1.0), "choice", List.of(1L))))
+        .hasSize(1);
+    assertThat(failing(rules, Map.of())).hasSize(1);
+    assertThat(failing(rules, Map.of("loguniform", List.of(0.0, 1.0)))).hasSize(1);
+    assertThat(failing(rules, Map.of("lognormal", List.of(0.0, -1.0)))).hasSize(1);
+    assertThat(failing(rules, Map.of("qnormal", List.of(0.0, 1.0, 0.0)))).hasSize(1);
+    assertThat(failing(rules, Map.of("randint", List.of(5L, 2L)))).hasSize(1);
+  }
+
+  @Test
+  void specRulesRejectGridsOverContinuousRangesAndBadNames() throws Exception {
+    List<String> spec = rulesAt("/properties/spec");
+    Map<String, Object> finite = Map.of("x", Map.of("choice", List.of(1L, 2L)));
+    Map<String, Object> continuous = Map.of("x", Map.of("uniform", List.of(0.0, 1.0)));
+    assertThat(failing(spec, Map.of("parameters", finite, "sampling", Map.of("algorithm", "grid"))))
+        .isEmpty();
+    assertThat(failing(spec, Map.of("parameters", continuous))).isEmpty();
+    assertThat(
+            failing(
+                spec, Map.of("parameters", continuous, "sampling", Map.of("algorithm", "grid"))))
+        .hasSize(1);
+    List<String> names = rulesAt("/properties/spec/properties/parameters");
+    assertThat(failing(names, Map.of("learning_rate", Map.of()))).isEmpty();
+    assertThat(failing(names, Map.of("learning-rate", Map.of()))).hasSize(1);
+  }
+
+  @Test
+  void nameLengthRule() throws Exception {
+    List<String> root = rulesAt("");
+    assertThat(failing(root, Map.of("metadata", Map.of("name", "a".repeat(50))))).isEmpty();
+    assertThat(failing(root, Map.of("metadata", Map.of("name", "a".repeat(51))))).hasSize(1);
+  }
+}
