@@ -19,7 +19,10 @@ public final class TrialNames {
     }
     try {
       int n = Integer.parseInt(jobName.substring(prefix.length()));
-      return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
+      // Only the spelling jobName writes: "demo-03" or "demo-+3" would alias trial 3.
+      return n > 0 && jobName(sweepName, n).equals(jobName)
+          ? OptionalInt.of(n)
+          : OptionalInt.empty();
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
