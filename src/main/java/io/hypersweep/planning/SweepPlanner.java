@@ -25,7 +25,7 @@ public final class SweepPlanner {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
     TrialLedger ledger = new TrialLedger(previous.trials);
-    ledger.apply(observed.trials(), observed.vanished(), sweep.metric());
+    ledger.apply(observed.trials(), observed.vanished(), sweep.metric(), now);
 
     boolean finishedBefore =
         previous.phase != null
@@ -55,19 +55,7 @@ public final class SweepPlanner {
     Ending ending = ending(sweep, ledger, best, startTime, observed.now());
     if (ending != null) {
       List<String> stopped = ledger.stopActive(ending.reason, now);
-      events.add(new SweepEvent(ending.phase == SweepPhase.Failed, ending.reason, ending.message));
-      return new SweepPlan(
-          ledger.all(),
-          List.of(),
-          stopped,
-          ending.phase,
-          ending.reason,
-          ending.message,
-          startTime,
-          now,
-          best,
-          events,
-          Optional.empty());
+      return end(ending, previous, ledger, List.of(), stopped, startTime, now, best, events);
     }
 
     List<TrialLaunch> launches = new ArrayList<>();
@@ -93,19 +81,7 @@ public final class SweepPlanner {
     }
     if (active == 0) {
       Ending done = completed(sweep, ledger, best, exhausted || next > sweep.maxTrials());
-      events.add(new SweepEvent(done.phase == SweepPhase.Failed, done.reason, done.message));
-      return new SweepPlan(
-          ledger.all(),
-          launches,
-          List.of(),
-          done.phase,
-          done.reason,
-          done.message,
-          startTime,
-          now,
-          best,
-          events,
-          Optional.empty());
+      return end(done, previous, ledger, launches, List.of(), startTime, now, best, events);
     }
     String since = startTime == null ? now : startTime;
     Optional<Duration> requeue = sweep.timeout().map(t -> remaining(t, since, observed.now()));
@@ -131,6 +107,41 @@ public final class SweepPlanner {
   }
 
   private record Ending(SweepPhase phase, String reason, String message) {}
+
+  /**
+   * The plan of a sweep that ends now. Re-planning an ended sweep after a spec edit that changes
+   * nothing about its ending keeps its completion time and does not announce the ending again.
+   */
+  private static SweepPlan end(
+      Ending ending,
+      SweepStatus previous,
+      TrialLedger ledger,
+      List<TrialLaunch> launches,
+      List<String> stopped,
+      String startTime,
+      String now,
+      Optional<TrialRecord> best,
+      List<SweepEvent> events) {
+    boolean alreadyEnded =
+        previous.phase == ending.phase
+            && ending.reason.equals(previous.phaseReason())
+            && previous.completionTime != null;
+    if (!alreadyEnded) {
+      events.add(new SweepEvent(ending.phase == SweepPhase.Failed, ending.reason, ending.message));
+    }
+    return new SweepPlan(
+        ledger.all(),
+        launches,
+        stopped,
+        ending.phase,
+        ending.reason,
+        ending.message,
+        startTime,
+        alreadyEnded ? previous.completionTime : now,
+        best,
+        events,
+        Optional.empty());
+  }
 
   private static Ending ending(
       ValidatedSweep sweep,

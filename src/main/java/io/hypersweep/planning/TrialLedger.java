@@ -25,7 +25,11 @@ final class TrialLedger {
     }
   }
 
-  void apply(Map<Integer, TrialObservation> observations, Set<Integer> vanished, String metric) {
+  void apply(
+      Map<Integer, TrialObservation> observations,
+      Set<Integer> vanished,
+      String metric,
+      String now) {
     for (TrialObservation obs : observations.values()) {
       TrialRecord rec = records.get(obs.number());
       if (rec == null) {
@@ -35,6 +39,7 @@ final class TrialLedger {
         rec.name = obs.jobName();
         rec.parameters = new TreeMap<>(obs.parameters());
         rec.state = TrialState.Pending;
+        rec.reason = "Adopted";
         rec.startTime = obs.startTime();
         records.put(rec.number, rec);
       }
@@ -60,6 +65,7 @@ final class TrialLedger {
         rec.state = TrialState.Failed;
         rec.reason = "JobDeleted";
         rec.message = "the trial's Job was deleted before the trial finished";
+        rec.completionTime = now;
         events.add(finishedEvent(rec, metric));
       }
     }

@@ -585,6 +585,22 @@ class SweepPlannerTest {
   }
 
   @Test
+  void specEditThatChangesNoEndingKeepsCompletionTimeAndAnnouncesNothing() {
+    FakeCluster cluster = runToEnd(new FakeCluster(sweep()));
+    SweepStatus done = cluster.status;
+
+    cluster.sweep = sweep(y -> y.replace("trialTimeout: 10m", "trialTimeout: 20m"));
+    cluster.generation = 2;
+    cluster.advance(Duration.ofMinutes(5));
+    SweepPlan plan = cluster.reconcile();
+
+    assertThat(plan.phase()).isEqualTo(SweepPhase.Succeeded);
+    assertThat(plan.completionTime()).isEqualTo(done.completionTime);
+    assertThat(reasons(plan)).doesNotContain("MaxTrialsReached");
+    assertThat(cluster.status.observedGeneration).isEqualTo(2L);
+  }
+
+  @Test
   void eventsReportCreationResultsAndEachNewBestOnce() {
     FakeCluster cluster =
         new FakeCluster(sweep(y -> y.replace("maxFailedTrials: 1", "maxFailedTrials: 5")));
