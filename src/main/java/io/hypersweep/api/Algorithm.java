@@ -9,7 +9,11 @@ public enum Algorithm {
   @JsonProperty("random")
   RANDOM,
   @JsonProperty("sobol")
-  SOBOL;
+  SOBOL,
+  @JsonProperty("bayesian")
+  BAYESIAN,
+  @JsonProperty("tpe")
+  TPE;
 
   /** The name users write in a manifest. */
   public String manifestName() {

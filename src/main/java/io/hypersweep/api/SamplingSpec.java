@@ -10,7 +10,7 @@ import io.fabric8.generator.annotation.Min;
 public class SamplingSpec {
 
   @Default("random")
-  @JsonPropertyDescription("grid, random or sobol. Default random.")
+  @JsonPropertyDescription("grid, random, sobol, bayesian or tpe. Default random.")
   public Algorithm algorithm;
 
   @Min(0)
@@ -18,4 +18,10 @@ public class SamplingSpec {
       "Seed for random and sobol sampling. The same spec and seed give the same trial"
           + " parameters. Default 0.")
   public Long seed;
+
+  @JsonPropertyDescription("Settings of the bayesian (Gaussian-process) sampler.")
+  public BayesianSettings bayesian;
+
+  @JsonPropertyDescription("Settings of the tpe (tree-structured Parzen estimator) sampler.")
+  public TpeSettings tpe;
 }

@@ -4,6 +4,7 @@ import io.hypersweep.api.SweepPhase;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
+import io.hypersweep.search.SearchHistory;
 import io.hypersweep.trial.TrialNames;
 import io.hypersweep.validation.ValidatedSweep;
 import java.time.Duration;
@@ -62,8 +63,16 @@ public final class SweepPlanner {
     boolean exhausted = false;
     int next = ledger.highestNumber() + 1;
     int active = ledger.active();
-    List<TrialRecord> history = ledger.finished();
     while (active < sweep.maxConcurrentTrials() && next <= sweep.maxTrials()) {
+      SearchHistory history = SearchHistory.EMPTY;
+      if (sweep.sampler().learnsFromHistory()) {
+        Optional<SearchHistory> visible =
+            ledger.historyFor(next, sweep.maxConcurrentTrials(), sweep.goal());
+        if (visible.isEmpty()) {
+          break;
+        }
+        history = visible.get();
+      }
       Optional<SortedMap<String, String>> params = sweep.sampler().suggest(next, history);
       if (params.isEmpty()) {
         exhausted = true;

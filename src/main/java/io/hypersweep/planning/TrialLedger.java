@@ -4,11 +4,13 @@ import io.hypersweep.api.Goal;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.observe.TrialObservation;
+import io.hypersweep.search.SearchHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -113,6 +115,39 @@ final class TrialLedger {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The history trial {@code number} may see when {@code concurrency} trials run at once: results
+   * of trials {@code 1..number-concurrency}, parameters of the later ones. Empty while one of the
+   * former is unfinished, so the history never depends on when results arrive.
+   */
+  Optional<SearchHistory> historyFor(int number, int concurrency, Goal goal) {
+    List<SearchHistory.CompletedTrial> completed = new ArrayList<>();
+    List<SortedMap<String, String>> pending = new ArrayList<>();
+    for (int n = 1; n < number; n++) {
+      TrialRecord rec = records.get(n);
+      if (rec == null) {
+        continue;
+      }
+      if (n > number - concurrency) {
+        pending.add(new TreeMap<>(rec.parameters));
+      } else if (!rec.state.isFinished()) {
+        return Optional.empty();
+      } else {
+        completed.add(
+            new SearchHistory.CompletedTrial(
+                new TreeMap<>(rec.parameters), loss(rec, goal), false));
+      }
+    }
+    return Optional.of(new SearchHistory(completed, pending));
+  }
+
+  private static double loss(TrialRecord rec, Goal goal) {
+    if (rec.state != TrialState.Succeeded || rec.objectiveValue == null) {
+      return Double.NaN;
+    }
+    return goal == Goal.MAXIMIZE ? -rec.objectiveValue : rec.objectiveValue;
   }
 
   int count(TrialState state) {

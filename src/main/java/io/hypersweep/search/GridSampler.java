@@ -1,6 +1,5 @@
 package io.hypersweep.search;
 
-import io.hypersweep.api.TrialRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,7 +38,7 @@ final class GridSampler implements Sampler {
 
   @Override
   public Optional<SortedMap<String, String>> suggest(
-      int trialNumber, List<TrialRecord> finishedHistory) {
+      int trialNumber, SearchHistory finishedHistory) {
     Sampler.checkTrialNumber(trialNumber);
     long index = trialNumber - 1L;
     if (index >= size) {

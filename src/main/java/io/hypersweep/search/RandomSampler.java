@@ -1,7 +1,5 @@
 package io.hypersweep.search;
 
-import io.hypersweep.api.TrialRecord;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -27,7 +25,7 @@ final class RandomSampler implements Sampler {
 
   @Override
   public Optional<SortedMap<String, String>> suggest(
-      int trialNumber, List<TrialRecord> finishedHistory) {
+      int trialNumber, SearchHistory finishedHistory) {
     Sampler.checkTrialNumber(trialNumber);
     // SplittableRandom(s) walks s, s + GOLDEN, ...; mixing keeps the streams of neighbouring
     // (seed, n) pairs from being shifted copies of each other.

@@ -1,7 +1,5 @@
 package io.hypersweep.search;
 
-import io.hypersweep.api.TrialRecord;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -12,16 +10,23 @@ public interface Sampler {
   /**
    * The parameters for trial {@code trialNumber}.
    *
-   * <p>Grid, random and sobol samplers are pure functions of (space, seed, trialNumber), so a
-   * restarted operator suggests exactly what it suggested before; they ignore the history, which is
-   * part of the signature for samplers that learn from finished trials.
+   * <p>Every sampler is a pure function of (space, seed, trialNumber, history), so a restarted
+   * operator suggests exactly what it suggested before. Grid, random and sobol ignore the history.
    *
    * @param trialNumber the trial number, starting at 1
-   * @param finishedHistory the trials that have finished so far
+   * @param history what the sampler may know, see {@link SearchHistory}
    * @return the rendered values by parameter name, or empty when the sampler has no more points
    * @throws IllegalArgumentException if trialNumber is below 1
    */
-  Optional<SortedMap<String, String>> suggest(int trialNumber, List<TrialRecord> finishedHistory);
+  Optional<SortedMap<String, String>> suggest(int trialNumber, SearchHistory history);
+
+  /**
+   * True when suggestions depend on the history; the planner then holds trial {@code i} back until
+   * trials {@code 1..i-c} have finished, so the history it sees is always the same.
+   */
+  default boolean learnsFromHistory() {
+    return false;
+  }
 
   /**
    * How many trials this sampler can suggest before {@link #suggest} returns empty; empty when it

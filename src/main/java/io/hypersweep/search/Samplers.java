@@ -26,6 +26,11 @@ public final class Samplers {
       case GRID -> grid(space);
       case RANDOM -> SamplerCreation.valid(new RandomSampler(space, seed));
       case SOBOL -> sobol(space, seed);
+      case BAYESIAN, TPE ->
+          SamplerCreation.invalid(
+              List.of(
+                  new FieldError(
+                      ALGORITHM_FIELD, algorithm.manifestName() + " is not available yet")));
     };
   }
 

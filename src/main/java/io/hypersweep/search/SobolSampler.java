@@ -1,7 +1,5 @@
 package io.hypersweep.search;
 
-import io.hypersweep.api.TrialRecord;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -69,7 +67,7 @@ final class SobolSampler implements Sampler {
 
   @Override
   public Optional<SortedMap<String, String>> suggest(
-      int trialNumber, List<TrialRecord> finishedHistory) {
+      int trialNumber, SearchHistory finishedHistory) {
     Sampler.checkTrialNumber(trialNumber);
     return Optional.of(space.render(unitPoint(trialNumber - 1)));
   }

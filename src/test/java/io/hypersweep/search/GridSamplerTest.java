@@ -38,13 +38,13 @@ class GridSamplerTest {
     assertThat(sampler.size()).hasValue(expected);
     Set<SortedMap<String, String>> seen = new HashSet<>();
     for (int n = 1; n <= expected; n++) {
-      SortedMap<String, String> point = sampler.suggest(n, List.of()).orElseThrow();
+      SortedMap<String, String> point = sampler.suggest(n, SearchHistory.EMPTY).orElseThrow();
       assertThat(point).containsOnlyKeys("dropout", "layers", "lr", "opt");
       assertThat(seen.add(point)).as("trial %d repeats %s", n, point).isTrue();
     }
     assertThat(seen).hasSize((int) expected);
-    assertThat(sampler.suggest((int) expected + 1, List.of())).isEmpty();
-    assertThat(sampler.suggest(Integer.MAX_VALUE, List.of())).isEmpty();
+    assertThat(sampler.suggest((int) expected + 1, SearchHistory.EMPTY)).isEmpty();
+    assertThat(sampler.suggest(Integer.MAX_VALUE, SearchHistory.EMPTY)).isEmpty();
   }
 
   @Test
@@ -52,7 +52,7 @@ class GridSamplerTest {
     Sampler sampler = grid(space(Map.of("b", choice("x", "y", "z"), "a", randint(0L, 2L))));
     List<String> order = new ArrayList<>();
     for (int n = 1; n <= 6; n++) {
-      SortedMap<String, String> p = sampler.suggest(n, List.of()).orElseThrow();
+      SortedMap<String, String> p = sampler.suggest(n, SearchHistory.EMPTY).orElseThrow();
       order.add(p.get("a") + p.get("b"));
     }
     assertThat(order).containsExactly("0x", "0y", "0z", "1x", "1y", "1z");
@@ -71,7 +71,7 @@ class GridSamplerTest {
     assertThat(sampler.size()).hasValue(10_000_000_000_000L);
     int n = Integer.MAX_VALUE;
     long index = n - 1L;
-    assertThat(sampler.suggest(n, List.of()).orElseThrow())
+    assertThat(sampler.suggest(n, SearchHistory.EMPTY).orElseThrow())
         .containsEntry("c", Long.toString(index % 10))
         .containsEntry("b", Long.toString(index / 10 % 1_000_000))
         .containsEntry("a", Long.toString(index / 10_000_000));
@@ -80,7 +80,7 @@ class GridSamplerTest {
   @Test
   void rejectsTrialNumbersBelowOne() {
     Sampler sampler = grid(space(Map.of("a", choice("x"))));
-    assertThatThrownBy(() -> sampler.suggest(0, List.of()))
+    assertThatThrownBy(() -> sampler.suggest(0, SearchHistory.EMPTY))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

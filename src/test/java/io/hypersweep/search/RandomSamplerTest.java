@@ -25,7 +25,7 @@ class RandomSamplerTest {
     Sampler sampler = new RandomSampler(SPACE, seed);
     List<SortedMap<String, String>> points = new ArrayList<>();
     for (int n = 1; n <= trials; n++) {
-      points.add(sampler.suggest(n, List.of()).orElseThrow());
+      points.add(sampler.suggest(n, SearchHistory.EMPTY).orElseThrow());
     }
     return points;
   }
@@ -38,8 +38,10 @@ class RandomSamplerTest {
   @Test
   void eachTrialIsAPureFunctionOfSeedAndNumber() {
     Sampler sampler = new RandomSampler(SPACE, 7);
-    assertThat(sampler.suggest(37, List.of())).isEqualTo(sampler.suggest(37, List.of()));
-    assertThat(new RandomSampler(SPACE, 7).suggest(37, List.of())).contains(run(7, 37).get(36));
+    assertThat(sampler.suggest(37, SearchHistory.EMPTY))
+        .isEqualTo(sampler.suggest(37, SearchHistory.EMPTY));
+    assertThat(new RandomSampler(SPACE, 7).suggest(37, SearchHistory.EMPTY))
+        .contains(run(7, 37).get(36));
   }
 
   @Test

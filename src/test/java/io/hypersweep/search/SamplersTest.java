@@ -11,7 +11,6 @@ import io.hypersweep.api.ParameterSpec;
 import io.hypersweep.api.SamplingSpec;
 import io.hypersweep.validation.FieldError;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +32,10 @@ class SamplersTest {
     assertThat(byDefault).isInstanceOf(RandomSampler.class);
     assertThat(noAlgorithm).isInstanceOf(RandomSampler.class);
     for (int n = 1; n <= 20; n++) {
-      assertThat(byDefault.suggest(n, List.of())).isEqualTo(explicit.suggest(n, List.of()));
-      assertThat(noAlgorithm.suggest(n, List.of())).isEqualTo(explicit.suggest(n, List.of()));
+      assertThat(byDefault.suggest(n, SearchHistory.EMPTY))
+          .isEqualTo(explicit.suggest(n, SearchHistory.EMPTY));
+      assertThat(noAlgorithm.suggest(n, SearchHistory.EMPTY))
+          .isEqualTo(explicit.suggest(n, SearchHistory.EMPTY));
     }
   }
 

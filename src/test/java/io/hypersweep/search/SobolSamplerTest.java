@@ -5,7 +5,6 @@ import static io.hypersweep.search.Params.space;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -28,11 +27,12 @@ class SobolSamplerTest {
     SobolSampler b = new SobolSampler(space, 5);
     SobolSampler c = new SobolSampler(space, 6);
     for (int n = 1; n <= 64; n++) {
-      assertThat(a.suggest(n, List.of())).isEqualTo(b.suggest(n, List.of()));
-      assertThat(a.suggest(n, List.of())).isNotEqualTo(c.suggest(n, List.of()));
+      assertThat(a.suggest(n, SearchHistory.EMPTY)).isEqualTo(b.suggest(n, SearchHistory.EMPTY));
+      assertThat(a.suggest(n, SearchHistory.EMPTY)).isNotEqualTo(c.suggest(n, SearchHistory.EMPTY));
     }
     // Out of order access gives the same answer: skipTo does not depend on earlier calls.
-    assertThat(a.suggest(3, List.of())).isEqualTo(new SobolSampler(space, 5).suggest(3, List.of()));
+    assertThat(a.suggest(3, SearchHistory.EMPTY))
+        .isEqualTo(new SobolSampler(space, 5).suggest(3, SearchHistory.EMPTY));
   }
 
   @Test
@@ -119,7 +119,8 @@ class SobolSamplerTest {
     SobolSampler sampler = new SobolSampler(space, 0);
     int below = 0;
     for (int n = 1; n <= 256; n++) {
-      double lr = Double.parseDouble(sampler.suggest(n, List.of()).orElseThrow().get("lr"));
+      double lr =
+          Double.parseDouble(sampler.suggest(n, SearchHistory.EMPTY).orElseThrow().get("lr"));
       assertThat(lr).isBetween(1e-4, 1.0);
       below += lr < 1e-2 ? 1 : 0;
     }
