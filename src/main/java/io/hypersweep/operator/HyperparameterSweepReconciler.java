@@ -1,6 +1,5 @@
 package io.hypersweep.operator;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.hypersweep.api.HyperparameterSweep;
@@ -9,10 +8,8 @@ import io.hypersweep.planning.SweepObservation;
 import io.hypersweep.planning.SweepPlan;
 import io.hypersweep.planning.SweepPlanner;
 import io.hypersweep.status.SweepStatusBuilder;
-import io.hypersweep.trial.TrialLabels;
 import io.hypersweep.validation.SweepValidator;
 import io.hypersweep.validation.ValidatedSweep;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -22,12 +19,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +40,10 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
   private final SweepValidator validator = new SweepValidator();
   private final SweepPlanner planner = new SweepPlanner();
   private final Clock clock;
+  private final SimpleInboundEventSource<HyperparameterSweep> suggestionsReady =
+      new SimpleInboundEventSource<>("suggestions-ready");
+  private final AsyncSuggestions suggestions =
+      new AsyncSuggestions(suggestionsReady::propagateEvent);
 
   public HyperparameterSweepReconciler() {
     this(Clock.systemUTC());
@@ -56,22 +56,10 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
   @Override
   public List<EventSource<?, HyperparameterSweep>> prepareEventSources(
       EventSourceContext<HyperparameterSweep> context) {
-    return List.of(trialInformer(Job.class, context), trialInformer(Pod.class, context));
-  }
-
-  private static <R extends HasMetadata> InformerEventSource<R, HyperparameterSweep> trialInformer(
-      Class<R> type, EventSourceContext<HyperparameterSweep> context) {
-    var config =
-        InformerEventSourceConfiguration.from(type, HyperparameterSweep.class)
-            .withLabelSelector(TrialLabels.SWEEP)
-            .withSecondaryToPrimaryMapper(
-                r ->
-                    Set.of(
-                        new ResourceID(
-                            r.getMetadata().getLabels().get(TrialLabels.SWEEP),
-                            r.getMetadata().getNamespace())))
-            .build();
-    return new InformerEventSource<>(config, context);
+    return List.of(
+        TrialInformers.of(Job.class, context),
+        TrialInformers.of(Pod.class, context),
+        suggestionsReady);
   }
 
   @Override
@@ -101,7 +89,12 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
             context.getSecondaryResources(Pod.class),
             now);
 
-    SweepPlan plan = planner.plan(sweep.getMetadata().getName(), validated, observed);
+    SweepPlan plan =
+        planner.plan(
+            sweep.getMetadata().getName(),
+            validated,
+            observed,
+            suggestions.forSweep(ResourceID.fromResource(sweep), generation, validated.sampler()));
 
     cluster.deleteJobs(plan.jobsToDelete());
     cluster.createJobs(plan.launches());

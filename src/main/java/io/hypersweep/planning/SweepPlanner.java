@@ -23,6 +23,15 @@ import java.util.SortedMap;
 public final class SweepPlanner {
 
   public SweepPlan plan(String sweepName, ValidatedSweep sweep, SweepObservation observed) {
+    return plan(sweepName, sweep, observed, SuggestionSource.direct(sweep.sampler()));
+  }
+
+  /** Plans with suggestions from {@code suggestions}, which may answer "not ready yet". */
+  public SweepPlan plan(
+      String sweepName,
+      ValidatedSweep sweep,
+      SweepObservation observed,
+      SuggestionSource suggestions) {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
     TrialLedger ledger = new TrialLedger(previous.trials);
@@ -61,6 +70,8 @@ public final class SweepPlanner {
 
     List<TrialLaunch> launches = new ArrayList<>();
     boolean exhausted = false;
+    boolean waiting = false;
+    String failure = null;
     int next = ledger.highestNumber() + 1;
     int active = ledger.active();
     while (active < sweep.maxConcurrentTrials() && next <= sweep.maxTrials()) {
@@ -73,20 +84,58 @@ public final class SweepPlanner {
         }
         history = visible.get();
       }
-      Optional<SortedMap<String, String>> params = sweep.sampler().suggest(next, history);
-      if (params.isEmpty()) {
+      Suggestion suggestion = suggestions.suggest(next, history);
+      if (suggestion instanceof Suggestion.Exhausted) {
         exhausted = true;
         break;
       }
-      launches.add(new TrialLaunch(next, params.get()));
-      ledger.add(pendingRecord(sweepName, next, params.get(), now));
-      events.add(
-          new SweepEvent(false, "TrialCreated", "trial " + next + " started: " + params.get()));
+      if (suggestion instanceof Suggestion.Pending) {
+        waiting = true;
+        break;
+      }
+      if (suggestion instanceof Suggestion.Failed failed) {
+        failure = failed.message();
+        break;
+      }
+      SortedMap<String, String> params = ((Suggestion.Ready) suggestion).parameters();
+      launches.add(new TrialLaunch(next, params));
+      ledger.add(pendingRecord(sweepName, next, params, now));
+      events.add(new SweepEvent(false, "TrialCreated", "trial " + next + " started: " + params));
       next++;
       active++;
     }
     if (!launches.isEmpty() && startTime == null) {
       startTime = now;
+    }
+    if (failure != null) {
+      // Not an ending: the sampler is retried, and the condition says what went wrong.
+      events.add(new SweepEvent(true, "SuggestionFailed", failure));
+      return new SweepPlan(
+          ledger.all(),
+          launches,
+          List.of(),
+          SweepPhase.Running,
+          "SuggestionFailed",
+          "could not compute trial " + next + "'s parameters: " + failure,
+          startTime,
+          null,
+          best,
+          events,
+          Optional.of(Duration.ofSeconds(30)));
+    }
+    if (active == 0 && waiting) {
+      return new SweepPlan(
+          ledger.all(),
+          launches,
+          List.of(),
+          SweepPhase.Running,
+          "ComputingSuggestion",
+          "computing the parameters of trial " + next,
+          startTime,
+          null,
+          best,
+          events,
+          Optional.empty());
     }
     if (active == 0) {
       Ending done = completed(sweep, ledger, best, exhausted || next > sweep.maxTrials());
