@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 /** The sampling algorithm and its seed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,6 +20,13 @@ public class SamplingSpec {
       "Seed for random and sobol sampling. The same spec and seed give the same trial"
           + " parameters. Default 0.")
   public Long seed;
+
+  @Size(max = 5)
+  @JsonPropertyDescription(
+      "Names of up to 5 other sweeps in this namespace whose succeeded trials (same parameter"
+          + " names and objective metric) seed the bayesian and tpe models as prior"
+          + " observations. Read once, when this sweep starts, and kept in its status.")
+  public List<String> warmStartFrom;
 
   @JsonPropertyDescription("Settings of the bayesian (Gaussian-process) sampler.")
   public BayesianSettings bayesian;

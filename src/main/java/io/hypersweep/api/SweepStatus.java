@@ -40,6 +40,11 @@ public class SweepStatus {
   public String completionTime;
 
   @JsonPropertyDescription(
+      "The warm-start observations taken from spec.sampling.warmStartFrom when the sweep"
+          + " started; kept so a restarted operator sees the same priors.")
+  public List<PriorTrial> warmStart;
+
+  @JsonPropertyDescription(
       "One compact record per trial, ordered by trial number. Results outlive the trial Jobs.")
   public List<TrialRecord> trials = new ArrayList<>();
 
@@ -70,6 +75,7 @@ public class SweepStatus {
         && Objects.equals(bestTrial, other.bestTrial)
         && Objects.equals(startTime, other.startTime)
         && Objects.equals(completionTime, other.completionTime)
+        && Objects.equals(warmStart, other.warmStart)
         && Objects.equals(trials, other.trials);
   }
 

@@ -80,6 +80,17 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
           null);
     }
     ValidatedSweep validated = validation.sweep().orElseThrow();
+    var warmStart =
+        WarmStartLoader.load(
+            context.getClient(), sweep.getMetadata().getNamespace(), validated, previous);
+    if (!warmStart.errors().isEmpty()) {
+      return record(
+          sweep,
+          context,
+          previous,
+          SweepStatusBuilder.invalid(previous, warmStart.errors(), generation, nowText),
+          Duration.ofMinutes(1));
+    }
     TrialCluster cluster = new TrialCluster(context.getClient(), sweep, validated);
     SweepObservation observed =
         cluster.observe(
@@ -87,6 +98,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
             generation,
             context.getSecondaryResources(Job.class),
             context.getSecondaryResources(Pod.class),
+            warmStart.priors(),
             now);
 
     SweepPlan plan =

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.hypersweep.api.HyperparameterSweep;
+import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.observe.TrialObservation;
@@ -52,6 +53,7 @@ final class TrialCluster {
       long generation,
       Collection<Job> jobs,
       Collection<Pod> pods,
+      List<PriorTrial> priors,
       Instant now) {
     Set<Integer> finished =
         previous.trials.stream()
@@ -69,7 +71,7 @@ final class TrialCluster {
         vanished.add(rec.number);
       }
     }
-    return new SweepObservation(previous, generation, trials, vanished, now);
+    return new SweepObservation(previous, generation, trials, vanished, priors, now);
   }
 
   /** The informer cache can lag behind a create, so only a direct read proves a Job is gone. */

@@ -1,5 +1,6 @@
 package io.hypersweep.planning;
 
+import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepPhase;
 import io.hypersweep.api.TrialRecord;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * @param reason a CamelCase reason for the phase, e.g. TrialsRunning or TargetReached
  * @param requeueAfter when to look again even if nothing changes (e.g. the sweep timeout)
+ * @param priors the warm-start observations to keep in the status, or null without warm start
  */
 public record SweepPlan(
     List<TrialRecord> trials,
@@ -24,4 +26,5 @@ public record SweepPlan(
     String completionTime,
     Optional<TrialRecord> best,
     List<SweepEvent> events,
-    Optional<Duration> requeueAfter) {}
+    Optional<Duration> requeueAfter,
+    List<PriorTrial> priors) {}

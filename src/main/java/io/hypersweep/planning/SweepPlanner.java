@@ -1,5 +1,6 @@
 package io.hypersweep.planning;
 
+import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepPhase;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
@@ -59,13 +60,24 @@ public final class SweepPlanner {
           previous.completionTime,
           best,
           events,
-          Optional.empty());
+          Optional.empty(),
+          observed.priors());
     }
 
     Ending ending = ending(sweep, ledger, best, startTime, observed.now());
     if (ending != null) {
       List<String> stopped = ledger.stopActive(ending.reason, now);
-      return end(ending, previous, ledger, List.of(), stopped, startTime, now, best, events);
+      return end(
+          ending,
+          previous,
+          ledger,
+          List.of(),
+          stopped,
+          startTime,
+          now,
+          best,
+          events,
+          observed.priors());
     }
 
     List<TrialLaunch> launches = new ArrayList<>();
@@ -78,7 +90,7 @@ public final class SweepPlanner {
       SearchHistory history = SearchHistory.EMPTY;
       if (sweep.sampler().learnsFromHistory()) {
         Optional<SearchHistory> visible =
-            ledger.historyFor(next, sweep.maxConcurrentTrials(), sweep.goal());
+            ledger.historyFor(next, sweep.maxConcurrentTrials(), sweep.goal(), observed.priors());
         if (visible.isEmpty()) {
           break;
         }
@@ -121,7 +133,8 @@ public final class SweepPlanner {
           null,
           best,
           events,
-          Optional.of(Duration.ofSeconds(30)));
+          Optional.of(Duration.ofSeconds(30)),
+          observed.priors());
     }
     if (active == 0 && waiting) {
       return new SweepPlan(
@@ -135,11 +148,22 @@ public final class SweepPlanner {
           null,
           best,
           events,
-          Optional.empty());
+          Optional.empty(),
+          observed.priors());
     }
     if (active == 0) {
       Ending done = completed(sweep, ledger, best, exhausted || next > sweep.maxTrials());
-      return end(done, previous, ledger, launches, List.of(), startTime, now, best, events);
+      return end(
+          done,
+          previous,
+          ledger,
+          launches,
+          List.of(),
+          startTime,
+          now,
+          best,
+          events,
+          observed.priors());
     }
     String since = startTime == null ? now : startTime;
     Optional<Duration> requeue = sweep.timeout().map(t -> remaining(t, since, observed.now()));
@@ -161,7 +185,8 @@ public final class SweepPlanner {
         null,
         best,
         events,
-        requeue);
+        requeue,
+        observed.priors());
   }
 
   private record Ending(SweepPhase phase, String reason, String message) {}
@@ -179,7 +204,8 @@ public final class SweepPlanner {
       String startTime,
       String now,
       Optional<TrialRecord> best,
-      List<SweepEvent> events) {
+      List<SweepEvent> events,
+      List<PriorTrial> priors) {
     boolean alreadyEnded =
         previous.phase == ending.phase
             && ending.reason.equals(previous.phaseReason())
@@ -198,7 +224,8 @@ public final class SweepPlanner {
         alreadyEnded ? previous.completionTime : now,
         best,
         events,
-        Optional.empty());
+        Optional.empty(),
+        priors);
   }
 
   private static Ending ending(

@@ -1,6 +1,7 @@
 package io.hypersweep.planning;
 
 import io.hypersweep.api.Goal;
+import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.observe.TrialObservation;
@@ -122,8 +123,16 @@ final class TrialLedger {
    * of trials {@code 1..number-concurrency}, parameters of the later ones. Empty while one of the
    * former is unfinished, so the history never depends on when results arrive.
    */
-  Optional<SearchHistory> historyFor(int number, int concurrency, Goal goal) {
+  Optional<SearchHistory> historyFor(
+      int number, int concurrency, Goal goal, List<PriorTrial> priors) {
     List<SearchHistory.CompletedTrial> completed = new ArrayList<>();
+    if (priors != null) {
+      for (PriorTrial prior : priors) {
+        double loss = goal == Goal.MAXIMIZE ? -prior.objectiveValue : prior.objectiveValue;
+        completed.add(
+            new SearchHistory.CompletedTrial(new TreeMap<>(prior.parameters), loss, true));
+      }
+    }
     List<SortedMap<String, String>> pending = new ArrayList<>();
     for (int n = 1; n < number; n++) {
       TrialRecord rec = records.get(n);

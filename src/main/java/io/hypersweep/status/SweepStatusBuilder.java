@@ -27,6 +27,7 @@ public final class SweepStatusBuilder {
     s.observedGeneration = generation;
     s.message = plan.message();
     s.trials = plan.trials();
+    s.warmStart = plan.priors();
     s.trialCounts = TrialCounts.of(plan.trials());
     s.bestTrial = plan.best().map(TrialRecord::copy).orElse(null);
     s.startTime = plan.startTime();
@@ -60,6 +61,7 @@ public final class SweepStatusBuilder {
     s.observedGeneration = generation;
     s.message = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
     s.trials = new ArrayList<>(previous.trials);
+    s.warmStart = previous.warmStart;
     s.trialCounts = TrialCounts.of(s.trials);
     s.bestTrial = previous.bestTrial;
     s.startTime = previous.startTime;

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 /** Checks everything about a sweep that the CRD schema cannot, naming the field of each problem. */
 public final class SweepValidator {
   private static final Pattern METRIC_NAME = Pattern.compile(MetricNames.PATTERN);
+  private static final Pattern DNS_NAME =
+      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
   /** The validated sweep, or the list of problems. */
   public record Result(Optional<ValidatedSweep> sweep, List<FieldError> errors) {
@@ -78,6 +80,18 @@ public final class SweepValidator {
       errors.addAll(sampler.errors());
     }
 
+    List<String> sources = sampling.warmStartFrom == null ? List.of() : sampling.warmStartFrom;
+    for (int i = 0; i < sources.size(); i++) {
+      String source = sources.get(i);
+      if (source == null || !DNS_NAME.matcher(source).matches()) {
+        errors.add(new FieldError("spec.sampling.warmStartFrom[" + i + "]", "is not a sweep name"));
+      } else if (source.equals(sweep.getMetadata().getName())) {
+        errors.add(
+            new FieldError(
+                "spec.sampling.warmStartFrom[" + i + "]", "a sweep cannot warm-start from itself"));
+      }
+    }
+
     LimitsSpec limits = spec.limits == null ? new LimitsSpec() : spec.limits;
     int maxTrials =
         positive(limits.maxTrials, ValidatedSweep.DEFAULT_MAX_TRIALS, "maxTrials", errors);
@@ -119,6 +133,7 @@ public final class SweepValidator {
                 algorithm,
                 seed,
                 sampler.sampler(),
+                sampling.warmStartFrom == null ? List.of() : List.copyOf(sampling.warmStartFrom),
                 maxTrials,
                 maxConcurrent,
                 maxFailed,

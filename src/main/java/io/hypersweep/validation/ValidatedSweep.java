@@ -22,6 +22,7 @@ public record ValidatedSweep(
     Algorithm algorithm,
     long seed,
     Sampler sampler,
+    List<String> warmStartFrom,
     int maxTrials,
     int maxConcurrentTrials,
     int maxFailedTrials,

@@ -31,6 +31,7 @@ final class FakeCluster {
   ValidatedSweep sweep;
   SweepStatus status = new SweepStatus();
   long generation = 1;
+  java.util.List<io.hypersweep.api.PriorTrial> priors = null;
   Instant now = T0;
   final Set<Integer> created = new TreeSet<>();
 
@@ -96,7 +97,7 @@ final class FakeCluster {
         });
     Set<Integer> vanished = new TreeSet<>(unfinished);
     vanished.removeAll(jobs.keySet());
-    return new SweepObservation(status, generation, seen, vanished, now);
+    return new SweepObservation(status, generation, seen, vanished, priors, now);
   }
 
   /** One reconcile: observe, plan, carry the plan out, write the status. */

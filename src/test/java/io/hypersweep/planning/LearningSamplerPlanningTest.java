@@ -54,6 +54,7 @@ class LearningSamplerPlanningTest {
         v.algorithm(),
         v.seed(),
         sampler,
+        v.warmStartFrom(),
         v.maxTrials(),
         v.maxConcurrentTrials(),
         v.maxFailedTrials(),

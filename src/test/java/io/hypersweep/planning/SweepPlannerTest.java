@@ -35,7 +35,7 @@ class SweepPlannerTest {
 
   private static SweepObservation observation(
       SweepStatus previous, Map<Integer, TrialObservation> trials, Set<Integer> vanished) {
-    return new SweepObservation(previous, 1, trials, vanished, T0);
+    return new SweepObservation(previous, 1, trials, vanished, null, T0);
   }
 
   private static SweepObservation fresh() {

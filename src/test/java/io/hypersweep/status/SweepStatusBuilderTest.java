@@ -70,7 +70,8 @@ class SweepStatusBuilderTest {
         phase.isFinal() ? T2 : null,
         best,
         List.of(),
-        Optional.of(Duration.ofMinutes(5)));
+        Optional.of(Duration.ofMinutes(5)),
+        null);
   }
 
   private static SweepPlan running(String message) {
@@ -427,7 +428,8 @@ class SweepStatusBuilderTest {
             "2025-01-03T12:00:00Z",
             Optional.of(trials.get(998)),
             List.of(),
-            Optional.empty());
+            Optional.empty(),
+            null);
     SweepStatus running = SweepStatusBuilder.fromPlan(new SweepStatus(), running("m"), 3, 1000, T1);
     sweep.setStatus(SweepStatusBuilder.fromPlan(running, done, 3, 1000, T2));
 
