@@ -9,6 +9,7 @@ import static io.hypersweep.bench.BenchFunction.HARTMANN3;
 import static io.hypersweep.bench.BenchFunction.HARTMANN6;
 
 import io.hypersweep.api.Algorithm;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,11 @@ public final class Targets {
 
     /** The target in words, e.g. "median regret ≤ 1e-4". */
     public String describe() {
+      String value = BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
       return switch (kind) {
-        case MEDIAN_REGRET_AT_MOST -> "median regret ≤ " + threshold;
-        case MEAN_BEST_AT_MOST -> "mean best ≤ " + threshold;
-        case MEAN_BEST_WITHIN_2SE -> "mean best within 2 SE of exact " + threshold;
+        case MEDIAN_REGRET_AT_MOST -> "median regret ≤ " + value;
+        case MEAN_BEST_AT_MOST -> "mean best ≤ " + value;
+        case MEAN_BEST_WITHIN_2SE -> "mean best within 2 SE of exact " + value;
       };
     }
   }
