@@ -325,7 +325,7 @@ public final class SearchBenchmark {
       millis[i] = (System.nanoTime() - t0) / 1e6;
     }
     log(
-        "GP suggestion, Hartmann-6, history %d: median %.1f ms over %d",
+        "GP suggestion, Hartmann-6, history %d: median %.3g ms over %d",
         n, Stats.median(millis), repeats);
     return new GpTiming(n, millis);
   }
