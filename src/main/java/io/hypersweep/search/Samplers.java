@@ -2,6 +2,8 @@ package io.hypersweep.search;
 
 import io.hypersweep.api.Algorithm;
 import io.hypersweep.api.SamplingSpec;
+import io.hypersweep.search.bayes.BayesianSampler;
+import io.hypersweep.search.tpe.TpeSampler;
 import io.hypersweep.validation.FieldError;
 import java.math.BigInteger;
 import java.util.List;
@@ -26,11 +28,8 @@ public final class Samplers {
       case GRID -> grid(space);
       case RANDOM -> SamplerCreation.valid(new RandomSampler(space, seed));
       case SOBOL -> sobol(space, seed);
-      case BAYESIAN, TPE ->
-          SamplerCreation.invalid(
-              List.of(
-                  new FieldError(
-                      ALGORITHM_FIELD, algorithm.manifestName() + " is not available yet")));
+      case BAYESIAN -> SamplerCreation.valid(new BayesianSampler(space, seed, sampling.bayesian));
+      case TPE -> SamplerCreation.valid(new TpeSampler(space, seed, sampling.tpe));
     };
   }
 
