@@ -109,7 +109,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
             suggestions.forSweep(ResourceID.fromResource(sweep), generation, validated.sampler()));
 
     cluster.deleteJobs(plan.jobsToDelete());
-    cluster.createJobs(plan.launches());
+    plan = plan.withRejectedLaunches(cluster.createJobs(plan.launches()), nowText);
     cluster.publish(plan.events());
 
     SweepStatus next =

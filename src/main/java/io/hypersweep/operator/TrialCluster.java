@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -95,18 +96,27 @@ final class TrialCluster {
     }
   }
 
-  void createJobs(List<TrialLaunch> launches) {
+  /**
+   * Creates the Jobs and returns, by trial number, the ones the API server refused as invalid (400
+   * or 422); any other error is thrown, so the reconcile is retried.
+   */
+  Map<Integer, String> createJobs(List<TrialLaunch> launches) {
+    Map<Integer, String> rejected = new TreeMap<>();
     for (TrialLaunch launch : launches) {
       Job job = TrialJobFactory.render(sweep, validated, launch.number(), launch.parameters());
       try {
         client.batch().v1().jobs().resource(job).create();
       } catch (KubernetesClientException e) {
         // The name is deterministic: a conflict means an earlier reconcile already created it.
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        if (e.getCode() == HttpURLConnection.HTTP_BAD_REQUEST || e.getCode() == 422) {
+          String why = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
+          rejected.put(launch.number(), "the API server rejected the trial's Job: " + why);
+        } else if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
           throw e;
         }
       }
     }
+    return rejected;
   }
 
   void deleteJobs(List<String> names) {

@@ -3,8 +3,11 @@ package io.hypersweep.planning;
 import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepPhase;
 import io.hypersweep.api.TrialRecord;
+import io.hypersweep.api.TrialState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,4 +30,45 @@ public record SweepPlan(
     Optional<TrialRecord> best,
     List<SweepEvent> events,
     Optional<Duration> requeueAfter,
-    List<PriorTrial> priors) {}
+    List<PriorTrial> priors) {
+
+  /**
+   * This plan after the API server refused to create some of its Jobs (an invalid template it alone
+   * can judge): those trials fail with reason JobRejected and the server's message, and count
+   * against maxFailedTrials like any failed trial.
+   */
+  public SweepPlan withRejectedLaunches(Map<Integer, String> rejections, String now) {
+    if (rejections.isEmpty()) {
+      return this;
+    }
+    List<TrialRecord> updated = new ArrayList<>();
+    List<SweepEvent> moreEvents = new ArrayList<>(events);
+    for (TrialRecord t : trials) {
+      String why = rejections.get(t.number);
+      if (why == null) {
+        updated.add(t);
+        continue;
+      }
+      TrialRecord failed = t.copy();
+      failed.state = TrialState.Failed;
+      failed.reason = "JobRejected";
+      failed.message = why;
+      failed.completionTime = now;
+      updated.add(failed);
+      moreEvents.add(new SweepEvent(true, "TrialFailed", "trial " + t.number + ": " + why));
+    }
+    return new SweepPlan(
+        updated,
+        launches,
+        jobsToDelete,
+        phase,
+        reason,
+        message,
+        startTime,
+        completionTime,
+        best,
+        moreEvents,
+        requeueAfter,
+        priors);
+  }
+}

@@ -601,6 +601,22 @@ class SweepPlannerTest {
   }
 
   @Test
+  void jobsTheApiServerRejectsFailTheirTrialsAndCountAgainstTheCap() {
+    FakeCluster cluster = new FakeCluster(sweep());
+    SweepPlan plan = cluster.planner.plan(SWEEP, cluster.sweep, cluster.observe());
+    SweepPlan rejected =
+        plan.withRejectedLaunches(
+            Map.of(2, "spec.template.spec.containers[0].image: Required"), "t");
+
+    assertThat(trial(rejected, 2).state).isEqualTo(TrialState.Failed);
+    assertThat(trial(rejected, 2).reason).isEqualTo("JobRejected");
+    assertThat(trial(rejected, 2).message).contains("image: Required");
+    assertThat(trial(rejected, 1).state).isEqualTo(TrialState.Pending);
+    assertThat(rejected.events()).anyMatch(e -> e.warning() && e.message().contains("trial 2"));
+    assertThat(plan.withRejectedLaunches(Map.of(), "t")).isSameAs(plan);
+  }
+
+  @Test
   void eventsReportCreationResultsAndEachNewBestOnce() {
     FakeCluster cluster =
         new FakeCluster(sweep(y -> y.replace("maxFailedTrials: 1", "maxFailedTrials: 5")));
