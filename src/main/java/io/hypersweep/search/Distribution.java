@@ -31,8 +31,7 @@ public sealed interface Distribution {
   record Uniform(double min, double max) implements Distribution {
     @Override
     public double quantile(double u) {
-      // Rounding of min + u*(max-min) can land a hair outside the range, so clamp.
-      return Math.min(max, Math.max(min, min + u * (max - min)));
+      return snapToBounds(min + u * (max - min), min, max);
     }
 
     @Override
@@ -46,9 +45,7 @@ public sealed interface Distribution {
     @Override
     public double quantile(double u) {
       double logMin = Math.log(min);
-      // exp(log(max)) need not equal max exactly, so clamp to keep results inside the bounds.
-      double x = Math.exp(logMin + u * (Math.log(max) - logMin));
-      return Math.min(max, Math.max(min, x));
+      return snapToBounds(Math.exp(logMin + u * (Math.log(max) - logMin)), min, max);
     }
 
     @Override
@@ -104,5 +101,21 @@ public sealed interface Distribution {
   /** Clamps into [0, 1]. */
   static double clampProbability(double p) {
     return Math.min(1.0, Math.max(0.0, p));
+  }
+
+  /**
+   * Keeps {@code x} inside [min, max] and snaps it onto a bound it is within a billionth of the
+   * range from: rounding (exp(log(0.3)) is 0.29999999999999993) would otherwise put float noise
+   * into command lines exactly where optimizers like to go, at the edges.
+   */
+  static double snapToBounds(double x, double min, double max) {
+    double tolerance = 1e-9 * (max - min);
+    if (x >= max - tolerance) {
+      return max;
+    }
+    if (x <= min + tolerance) {
+      return min;
+    }
+    return x;
   }
 }
