@@ -283,4 +283,13 @@ class TpeSamplerTest {
     assertThat(Arrays.copyOfRange(w, 5, 30)).containsOnly(1.0);
     assertThat(w[1]).isGreaterThan(w[0]).isLessThan(w[2]);
   }
+
+  @Test
+  void normalCdfIsAccurate() {
+    for (double z = -8; z <= 8; z += 0.25) {
+      double exact = 0.5 * org.apache.commons.math3.special.Erf.erfc(-z / Math.sqrt(2));
+      assertThat(ParzenEstimator.normalCdf(z))
+          .isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(2e-5));
+    }
+  }
 }
