@@ -24,6 +24,20 @@ final class ParzenEstimator {
    */
   static final double SIGMA0 = 0.05;
 
+  /** Numerical Recipes' erfc Chebyshev fit, constant term first. */
+  private static final double[] ERFC_FIT = {
+    -1.26551223,
+    1.00002368,
+    0.37409196,
+    0.09678418,
+    -0.18628806,
+    0.27886807,
+    -1.13520398,
+    1.48851587,
+    -0.82215223,
+    0.17087277
+  };
+
   private static final double LOG_SQRT_2PI = 0.5 * StrictMath.log(2 * Math.PI);
 
   private final int[] choices;
@@ -287,26 +301,10 @@ final class ParzenEstimator {
   static double normalCdf(double z) {
     double x = Math.abs(z) / Math.sqrt(2.0);
     double t = 1.0 / (1.0 + 0.5 * x);
-    double poly =
-        -1.26551223
-            + t
-                * (1.00002368
-                    + t
-                        * (0.37409196
-                            + t
-                                * (0.09678418
-                                    + t
-                                        * (-0.18628806
-                                            + t
-                                                * (0.27886807
-                                                    + t
-                                                        * (-1.13520398
-                                                            + t
-                                                                * (1.48851587
-                                                                    + t
-                                                                        * (-0.82215223
-                                                                            + t
-                                                                                * 0.17087277))))))));
+    double poly = 0;
+    for (int i = ERFC_FIT.length - 1; i >= 0; i--) {
+      poly = poly * t + ERFC_FIT[i];
+    }
     double erfc = t * StrictMath.exp(-x * x + poly);
     return z >= 0 ? 1.0 - 0.5 * erfc : 0.5 * erfc;
   }
