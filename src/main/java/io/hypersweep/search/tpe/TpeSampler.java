@@ -29,8 +29,10 @@ import java.util.SplittableRandom;
  * the good estimator l, and the one maximizing log l(x) − log g(x) is rendered, which snaps integer
  * and quantized parameters onto their grids.
  *
- * <p>Defaults are Optuna's: prior weight 1, magic clip, older trials down-weighted beyond the 25
- * newest, Scott's-rule bandwidth 0.2·n^(−1/(d+4)) when multivariate and neighbour gaps otherwise.
+ * <p>Defaults follow Optuna (prior weight 1, magic clip, older trials down-weighted beyond the 25
+ * newest, neighbour-gap bandwidths when univariate) with two tuned departures, see {@link
+ * ParzenEstimator}: the multivariate bandwidth is 0.05·n^(−1/(d+4)) rather than 0.2·n^(−1/(d+4)),
+ * and the magic clip's floor counts all observations rather than the group's own.
  */
 public final class TpeSampler implements Sampler {
 
@@ -101,10 +103,16 @@ public final class TpeSampler implements Sampler {
   }
 
   private double[] bestCandidate(HistorySplit split, SplittableRandom random) {
+    // Both groups clip bandwidths by the whole history's size, not their own: the good group then
+    // narrows as evidence accumulates (to 1% of the range at 100 trials) instead of staying at
+    // 1/(gamma·n) of it, which measurably helps on Hartmann-6 and Branin.
+    int kernels = split.good().size() + split.bad().size() + 1;
     ParzenEstimator good =
-        new ParzenEstimator(choices, split.good(), weights(split.good().size()), multivariate);
+        new ParzenEstimator(
+            choices, split.good(), weights(split.good().size()), multivariate, kernels);
     ParzenEstimator bad =
-        new ParzenEstimator(choices, split.bad(), weights(split.bad().size()), multivariate);
+        new ParzenEstimator(
+            choices, split.bad(), weights(split.bad().size()), multivariate, kernels);
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < candidates; i++) {
