@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the planner's decisions: launches, endings, best trial, restarts and events. */
 class SweepPlannerTest {
   private final SweepPlanner planner = new SweepPlanner();
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Unit tests of the ten parameter expressions: bounds, distributions and exact rendering. */
 class DimensionTest {
 
   private static final int SAMPLES = 20_000;

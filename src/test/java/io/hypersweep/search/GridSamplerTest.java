@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of grid enumeration: every point once, in a stable order. */
 class GridSamplerTest {
 
   private static Sampler grid(SearchSpace space) {

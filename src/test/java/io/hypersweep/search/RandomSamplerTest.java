@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the seeded random sampler. */
 class RandomSamplerTest {
 
   private static final SearchSpace SPACE =

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of choosing and validating a sweep's sampler. */
 class SamplersTest {
 
   static SamplingSpec sampling(Algorithm algorithm, Long seed) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Unit tests of search-space validation: every problem names its field. */
 class SearchSpaceValidationTest {
 
   private static List<FieldError> errors(Map<String, ParameterSpec> parameters) {

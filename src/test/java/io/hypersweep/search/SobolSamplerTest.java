@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the scrambled Sobol sampler: reproducibility and stratification. */
 class SobolSamplerTest {
 
   private static SearchSpace unitCube(int d) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of status building: conditions, transition times, equality and size. */
 class SweepStatusBuilderTest {
   private static final String T1 = "2025-01-01T00:00:00Z";
   private static final String T2 = "2025-01-01T00:05:00Z";

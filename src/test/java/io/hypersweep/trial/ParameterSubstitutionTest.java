@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of ${params.NAME} substitution. */
 class ParameterSubstitutionTest {
   private static final Map<String, String> PARAMS = Map.of("lr", "0.001", "depth", "4");
 

@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of rendering a trial's Job from the template. */
 class TrialJobFactoryTest {
 
   private static final SortedMap<String, String> PARAMS =

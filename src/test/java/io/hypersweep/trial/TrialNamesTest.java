@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of trial Job names. */
 class TrialNamesTest {
 
   @Test

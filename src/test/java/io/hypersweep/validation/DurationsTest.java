@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of Go-style duration parsing. */
 class DurationsTest {
 
   @Test

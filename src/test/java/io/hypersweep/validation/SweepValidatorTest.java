@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of spec validation: defaults and one field-naming error per problem. */
 class SweepValidatorTest {
   private static final String POD = "spec.trialTemplate.spec.template.spec";
 

@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the TPE sampler: bounds, determinism, categories, pending and failed trials. */
 class TpeSamplerTest {
 
   private static ParameterSpec spec(String kind, Double... values) {
