@@ -63,7 +63,7 @@ final class GaussianProcess {
     upper[dims + 1] = LOG_MAX_NOISE;
     MarginalLikelihood objective = new MarginalLikelihood(xs, ys);
     try {
-      BFGS.minimize(objective, 5, theta, lower, upper, 1e-5, 100);
+      BFGS.minimize(objective, 5, theta, lower, upper, 1e-4, 40);
     } catch (RuntimeException e) {
       // Smile throws when a line search fails; the best point evaluated is still a good fit.
     }
