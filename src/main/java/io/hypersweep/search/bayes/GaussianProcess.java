@@ -18,7 +18,7 @@ final class GaussianProcess {
   private static final double LOG_MIN_LENGTH = Math.log(0.01);
   private static final double LOG_MAX_LENGTH = Math.log(20.0);
   // A floor above zero keeps the kernel matrix invertible with duplicated points.
-  private static final double LOG_MIN_NOISE = Math.log(1e-6);
+  private static final double LOG_MIN_NOISE = Math.log(1e-9);
   private static final double LOG_MAX_NOISE = Math.log(0.5);
 
   final Matern52 kernel;

@@ -257,6 +257,33 @@ class BayesianSamplerTest {
   }
 
   @Test
+  void aDegenerateHistoryStillGivesANewPoint() {
+    // Ten copies of one point with one loss: zero variance and a singular kernel matrix.
+    SearchSpace space = Benchmarks.braninSpace();
+    SortedMap<String, String> p = new TreeMap<>(Map.of("x1", "1", "x2", "2"));
+    List<CompletedTrial> done = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      done.add(new CompletedTrial(p, 5.0, false));
+    }
+    var next = new BayesianSampler(space, 0, null).suggest(11, new SearchHistory(done, List.of()));
+    assertThat(next).isPresent();
+    assertThat(next.get()).isNotEqualTo(p);
+  }
+
+  @Test
+  void priorsFromAnotherSpaceAreIgnored() {
+    SearchSpace space = Benchmarks.braninSpace();
+    List<CompletedTrial> done = new ArrayList<>(braninHistory(10, 8));
+    done.add(0, new CompletedTrial(new TreeMap<>(Map.of("lr", "0.1")), 1.0, true));
+    var withForeign =
+        new BayesianSampler(space, 0, null).suggest(11, new SearchHistory(done, List.of()));
+    var without =
+        new BayesianSampler(space, 0, null)
+            .suggest(11, new SearchHistory(done.subList(1, done.size()), List.of()));
+    assertThat(withForeign).isEqualTo(without);
+  }
+
+  @Test
   void beatsRandomOnBraninAt30Trials() {
     SearchSpace space = Benchmarks.braninSpace();
     double[] bayes = new double[5];
