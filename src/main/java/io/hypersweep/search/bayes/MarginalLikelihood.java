@@ -12,6 +12,16 @@ final class MarginalLikelihood implements DifferentiableMultivariateFunction {
   private static final double INFEASIBLE = 1e10;
 
   private final double[] y;
+
+  /** Thrown to stop L-BFGS-B once its evaluation budget is spent. */
+  static final class BudgetSpent extends RuntimeException {
+    BudgetSpent() {
+      super("likelihood evaluation budget spent", null, false, false);
+    }
+  }
+
+  private final int budget;
+  private int evaluations;
   private double bestValue = Double.POSITIVE_INFINITY;
   private double[] bestTheta;
 
@@ -20,8 +30,13 @@ final class MarginalLikelihood implements DifferentiableMultivariateFunction {
 
   private final int dims;
 
-  MarginalLikelihood(double[][] x, double[] y) {
+  /**
+   * @param budget evaluations allowed; a budget rather than an iteration cap bounds the time even
+   *     when line searches take many steps
+   */
+  MarginalLikelihood(double[][] x, double[] y, int budget) {
     this.y = y;
+    this.budget = budget;
     this.dims = x[0].length;
     int n = y.length;
     this.differences = new double[n * (n - 1) / 2 * dims];
@@ -69,6 +84,9 @@ final class MarginalLikelihood implements DifferentiableMultivariateFunction {
 
   @Override
   public double g(double[] theta, double[] gradient) {
+    if (++evaluations > budget) {
+      throw new BudgetSpent();
+    }
     Matern52 kernel = new Matern52(theta);
     int n = y.length;
     double[] r2 = squaredDistances(kernel);

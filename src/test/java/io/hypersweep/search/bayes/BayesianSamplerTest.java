@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.AnyType;
 import io.hypersweep.api.Algorithm;
+import io.hypersweep.api.BayesianSettings;
 import io.hypersweep.api.ParameterSpec;
 import io.hypersweep.api.SamplingSpec;
 import io.hypersweep.search.Dimension;
@@ -281,6 +282,21 @@ class BayesianSamplerTest {
         new BayesianSampler(space, 0, null)
             .suggest(11, new SearchHistory(done.subList(1, done.size()), List.of()));
     assertThat(withForeign).isEqualTo(without);
+  }
+
+  @Test
+  void eiAndUcbSettingsAlsoFindBraninsBasin() {
+    SearchSpace space = Benchmarks.braninSpace();
+    for (BayesianSettings.Acquisition kind :
+        List.of(BayesianSettings.Acquisition.EI, BayesianSettings.Acquisition.UCB)) {
+      BayesianSettings settings = new BayesianSettings();
+      settings.acquisition = kind;
+      settings.candidates = 256;
+      settings.initialTrials = 8;
+      double[] best =
+          Benchmarks.run(new BayesianSampler(space, 1, settings), Benchmarks::branin, 30);
+      assertThat(best[29]).as(kind.name()).isLessThan(Benchmarks.BRANIN_MIN + 0.1);
+    }
   }
 
   @Test
