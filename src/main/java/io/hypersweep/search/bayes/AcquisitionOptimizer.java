@@ -17,7 +17,7 @@ final class AcquisitionOptimizer {
 
   private static final int PERTURBED_INCUMBENTS = 5;
   private static final int PERTURBATIONS_EACH = 64;
-  private static final int REFINED_STARTS = 7;
+  private static final int REFINED_STARTS = 9;
   private static final int REFINEMENT_STEPS = 80;
 
   /** A point and its acquisition score; order is the position among candidates, for ties. */
@@ -67,7 +67,7 @@ final class AcquisitionOptimizer {
     // Half the starts come from the uniform candidates alone: the incumbents' neighbourhoods
     // usually score highest, and refining only there keeps the search in one basin.
     List<Scored> starts = new ArrayList<>();
-    addDistinct(pool.stream().filter(s -> s.order() < candidates).toList(), starts, 2);
+    addDistinct(pool.stream().filter(s -> s.order() < candidates).toList(), starts, 4);
     addDistinct(pool, starts, REFINED_STARTS);
     SplittableRandom[] streams = new SplittableRandom[starts.size()];
     for (int i = 0; i < streams.length; i++) {
