@@ -44,7 +44,6 @@ public final class BayesianSampler implements Sampler {
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-  private final SearchSpace space;
   private final long seed;
   private final Sampler design;
   private final Encoding encoding;
@@ -57,7 +56,6 @@ public final class BayesianSampler implements Sampler {
    * @param settings null means all defaults
    */
   public BayesianSampler(SearchSpace space, long seed, BayesianSettings settings) {
-    this.space = space;
     this.seed = seed;
     this.design = initialDesign(space, seed);
     this.encoding = new Encoding(space);
