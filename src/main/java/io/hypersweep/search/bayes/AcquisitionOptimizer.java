@@ -17,7 +17,7 @@ final class AcquisitionOptimizer {
 
   private static final int PERTURBED_INCUMBENTS = 5;
   private static final int PERTURBATIONS_EACH = 64;
-  private static final int REFINED_STARTS = 5;
+  private static final int REFINED_STARTS = 9;
   private static final int REFINEMENT_STEPS = 80;
 
   /** A point and its acquisition score; order is the position among candidates, for ties. */
@@ -52,8 +52,8 @@ final class AcquisitionOptimizer {
     for (double[] incumbent :
         incumbents.subList(0, Math.min(PERTURBED_INCUMBENTS, incumbents.size()))) {
       for (int j = 0; j < PERTURBATIONS_EACH; j++) {
-        // Three scales: a neighbourhood to explore, and two to polish the incumbent.
-        double sigma = j % 3 == 0 ? 0.1 : j % 3 == 1 ? 0.02 : 0.004;
+        // Four scales: a neighbourhood to explore, and three to polish the incumbent.
+        double sigma = 0.1 * Math.pow(0.15, j % 4);
         raw.add(perturb(incumbent, sigma, random));
       }
     }
@@ -64,15 +64,11 @@ final class AcquisitionOptimizer {
         .forEach(i -> scored[i] = score(encoding.snap(raw.get(i)), i));
     List<Scored> pool = new ArrayList<>(List.of(scored));
     pool.sort(ORDER);
+    // Half the starts come from the uniform candidates alone: the incumbents' neighbourhoods
+    // usually score highest, and refining only there keeps the search in one basin.
     List<Scored> starts = new ArrayList<>();
-    for (Scored s : pool) {
-      if (starts.size() == REFINED_STARTS) {
-        break;
-      }
-      if (starts.stream().noneMatch(t -> t.point().parameters().equals(s.point().parameters()))) {
-        starts.add(s);
-      }
-    }
+    addDistinct(pool.stream().filter(s -> s.order() < candidates).toList(), starts, 4);
+    addDistinct(pool, starts, REFINED_STARTS);
     SplittableRandom[] streams = new SplittableRandom[starts.size()];
     for (int i = 0; i < streams.length; i++) {
       streams[i] = random.split();
@@ -89,6 +85,18 @@ final class AcquisitionOptimizer {
       }
     }
     return pool.get(0).point();
+  }
+
+  /** Adds the best points not yet in {@code starts} until it holds {@code limit}. */
+  private static void addDistinct(List<Scored> sorted, List<Scored> starts, int limit) {
+    for (Scored s : sorted) {
+      if (starts.size() >= limit) {
+        return;
+      }
+      if (starts.stream().noneMatch(t -> t.point().parameters().equals(s.point().parameters()))) {
+        starts.add(s);
+      }
+    }
   }
 
   private static final Comparator<Scored> ORDER =

@@ -28,9 +28,11 @@ import java.util.SplittableRandom;
  * <p>Design choices, each a pure function of (space, seed, trial number, history):
  *
  * <ul>
- *   <li>The model starts once the history holds {@code initialTrials} usable observations, warm-
- *       start priors included: they are real evaluations of the objective, which is what the design
- *       is there to collect. Priors whose values lie outside this space are ignored.
+ *   <li>The model starts once {@code initialTrials} of this sweep's own trials have finished.
+ *       Warm-start priors join the model but do not shorten the design: they are usually a parent
+ *       sweep's good trials, clustered, and a GP fitted to a cluster alone has its mean at the
+ *       cluster's level, so it rates all unexplored space as promising and wanders off. The design
+ *       anchors the loss scale. Priors whose values lie outside this space are ignored.
  *   <li>Failed trials count as the worst finite loss observed, so the model steers away from the
  *       region without a made-up scale.
  *   <li>Trials in flight are added as "kriging believer" observations at the posterior mean, which
@@ -42,7 +44,6 @@ public final class BayesianSampler implements Sampler {
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-  private final SearchSpace space;
   private final long seed;
   private final Sampler design;
   private final Encoding encoding;
@@ -55,7 +56,6 @@ public final class BayesianSampler implements Sampler {
    * @param settings null means all defaults
    */
   public BayesianSampler(SearchSpace space, long seed, BayesianSettings settings) {
-    this.space = space;
     this.seed = seed;
     this.design = initialDesign(space, seed);
     this.encoding = new Encoding(space);
@@ -97,7 +97,9 @@ public final class BayesianSampler implements Sampler {
     List<Point> points = new ArrayList<>();
     List<Double> losses = new ArrayList<>();
     double worst = Double.NEGATIVE_INFINITY;
+    int own = 0;
     for (CompletedTrial trial : history.completed()) {
+      own += trial.prior() ? 0 : 1;
       Optional<Point> point = pointOf(trial);
       if (point.isPresent()) {
         points.add(point.get());
@@ -107,7 +109,7 @@ public final class BayesianSampler implements Sampler {
         }
       }
     }
-    if (points.size() < initialTrials || worst == Double.NEGATIVE_INFINITY) {
+    if (own < initialTrials || worst == Double.NEGATIVE_INFINITY) {
       return design.suggest(trialNumber, SearchHistory.EMPTY);
     }
     SplittableRandom random =
@@ -119,14 +121,15 @@ public final class BayesianSampler implements Sampler {
     return Optional.of(next.get().parameters());
   }
 
+  /** A genuine bug surfaces for this sweep's own trials; only foreign priors may not fit. */
   private Optional<Point> pointOf(CompletedTrial trial) {
-    if (!trial.prior()) {
-      return Optional.of(encoding.of(trial.parameters()));
-    }
     try {
       return Optional.of(encoding.of(trial.parameters()));
     } catch (IllegalArgumentException e) {
-      // A prior from a sweep with a different space; it says nothing about this one.
+      if (!trial.prior()) {
+        throw e;
+      }
+      // A prior from a sweep with a different space says nothing about this one.
       return Optional.empty();
     }
   }

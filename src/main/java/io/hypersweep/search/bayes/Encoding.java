@@ -1,6 +1,7 @@
 package io.hypersweep.search.bayes;
 
 import io.hypersweep.search.ChoiceDimension;
+import io.hypersweep.search.ContinuousDimension;
 import io.hypersweep.search.Dimension;
 import io.hypersweep.search.SearchSpace;
 import java.util.Map;
@@ -13,8 +14,35 @@ import java.util.SortedMap;
  */
 final class Encoding {
 
-  /** A representable point: its unit coordinates, GP features and rendered values. */
-  record Point(double[] unit, double[] features, SortedMap<String, String> parameters) {}
+  /** A representable point: its unit coordinates, GP features and (lazily) rendered values. */
+  static final class Point {
+    private final SearchSpace space;
+    private final double[] unit;
+    private final double[] features;
+    private SortedMap<String, String> parameters;
+
+    Point(SearchSpace space, double[] unit, double[] features) {
+      this.space = space;
+      this.unit = unit;
+      this.features = features;
+    }
+
+    double[] unit() {
+      return unit;
+    }
+
+    double[] features() {
+      return features;
+    }
+
+    /** Rendered on demand: formatting thousands of scored candidates would dominate the time. */
+    synchronized SortedMap<String, String> parameters() {
+      if (parameters == null) {
+        parameters = space.render(unit);
+      }
+      return parameters;
+    }
+  }
 
   private final SearchSpace space;
   private final int[] offsets;
@@ -54,9 +82,14 @@ final class Encoding {
    * what would actually run: integers, quantized grids and choices.
    */
   Point snap(double[] unit) {
-    SortedMap<String, String> parameters = space.render(unit);
-    double[] snapped = space.toUnit(parameters);
-    return new Point(snapped, features(snapped), parameters);
+    double[] snapped = new double[unit.length];
+    for (int i = 0; i < unit.length; i++) {
+      Dimension d = space.dimensions().get(i);
+      double u = Dimension.clampUnit(unit[i]);
+      // A continuous value renders at full precision, so only discrete dimensions move.
+      snapped[i] = d instanceof ContinuousDimension ? u : d.toUnit(d.valueAt(u));
+    }
+    return new Point(space, snapped, features(snapped));
   }
 
   /** The point for rendered values, e.g. of an observed trial. */

@@ -13,12 +13,15 @@ final class GaussianProcess {
    */
   static final int MAX_FIT_POINTS = 200;
 
+  /** Enough for L-BFGS-B to settle the length scales; each costs O(n³) on the fitting subset. */
+  static final int LIKELIHOOD_EVALUATIONS = 50;
+
   private static final double LOG_MIN_SIGNAL = Math.log(0.05);
   private static final double LOG_MAX_SIGNAL = Math.log(20.0);
   private static final double LOG_MIN_LENGTH = Math.log(0.01);
   private static final double LOG_MAX_LENGTH = Math.log(20.0);
   // A floor above zero keeps the kernel matrix invertible with duplicated points.
-  private static final double LOG_MIN_NOISE = Math.log(1e-6);
+  private static final double LOG_MIN_NOISE = Math.log(1e-9);
   private static final double LOG_MAX_NOISE = Math.log(0.5);
 
   final Matern52 kernel;
@@ -61,9 +64,11 @@ final class GaussianProcess {
     theta[dims + 1] = Math.log(1e-3);
     lower[dims + 1] = LOG_MIN_NOISE;
     upper[dims + 1] = LOG_MAX_NOISE;
-    MarginalLikelihood objective = new MarginalLikelihood(xs, ys);
+    MarginalLikelihood objective = new MarginalLikelihood(xs, ys, LIKELIHOOD_EVALUATIONS);
     try {
-      BFGS.minimize(objective, 5, theta, lower, upper, 1e-5, 100);
+      BFGS.minimize(objective, 5, theta, lower, upper, 1e-4, 1000);
+    } catch (MarginalLikelihood.BudgetSpent e) {
+      // The usual end on many points: the best evaluation so far is close enough.
     } catch (RuntimeException e) {
       // Smile throws when a line search fails; the best point evaluated is still a good fit.
     }
