@@ -52,7 +52,7 @@ public record SweepPlan(
       TrialRecord failed = t.copy();
       failed.state = TrialState.Failed;
       failed.reason = "JobRejected";
-      failed.message = why;
+      failed.message = RecordLimits.message(why);
       failed.completionTime = now;
       updated.add(failed);
       moreEvents.add(new SweepEvent(true, "TrialFailed", "trial " + t.number + ": " + why));

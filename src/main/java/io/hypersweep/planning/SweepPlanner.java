@@ -36,7 +36,8 @@ public final class SweepPlanner {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
     TrialLedger ledger = new TrialLedger(previous.trials);
-    ledger.apply(observed.trials(), observed.vanished(), sweep.metric(), now);
+    ledger.apply(
+        observed.trials(), observed.vanished(), sweep.metric(), sweep.additionalMetrics(), now);
 
     boolean finishedBefore =
         previous.phase != null

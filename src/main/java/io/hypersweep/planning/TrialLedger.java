@@ -32,6 +32,7 @@ final class TrialLedger {
       Map<Integer, TrialObservation> observations,
       Set<Integer> vanished,
       String metric,
+      List<String> additionalMetrics,
       String now) {
     for (TrialObservation obs : observations.values()) {
       TrialRecord rec = records.get(obs.number());
@@ -51,12 +52,12 @@ final class TrialLedger {
       }
       rec.state = obs.state();
       rec.reason = obs.reason();
-      rec.message = obs.message();
+      rec.message = RecordLimits.message(obs.message());
       if (obs.startTime() != null && rec.startTime == null) {
         rec.startTime = obs.startTime();
       }
       if (obs.state().isFinished()) {
-        rec.metrics = new TreeMap<>(obs.metrics());
+        rec.metrics = new TreeMap<>(RecordLimits.metrics(obs.metrics(), metric, additionalMetrics));
         rec.objectiveValue = obs.metrics().get(metric);
         rec.completionTime = obs.completionTime();
         events.add(finishedEvent(rec, metric));

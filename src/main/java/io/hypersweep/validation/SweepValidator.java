@@ -115,6 +115,18 @@ public final class SweepValidator {
     Set<String> names = parsed.isValid() ? Set.copyOf(parsed.space().names()) : Set.of();
     validateTemplate(sweep, spec.trialTemplate, names, parsed.isValid(), errors);
 
+    if (errors.isEmpty()) {
+      StatusBudget.check(
+              sweep,
+              parsed.space(),
+              objective.metric,
+              objective.additionalMetrics == null ? List.of() : objective.additionalMetrics,
+              maxTrials,
+              maxConcurrent,
+              maxFailed,
+              !sources.isEmpty())
+          .ifPresent(errors::add);
+    }
     if (!errors.isEmpty()) {
       return new Result(Optional.empty(), List.copyOf(errors));
     }

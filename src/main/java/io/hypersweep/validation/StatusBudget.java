@@ -1,0 +1,80 @@
+package io.hypersweep.validation;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.hypersweep.api.HyperparameterSweep;
+import io.hypersweep.planning.RecordLimits;
+import io.hypersweep.search.ChoiceDimension;
+import io.hypersweep.search.Dimension;
+import io.hypersweep.search.SearchSpace;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks before a sweep starts that all its trial records can fit in its status: Kubernetes objects
+ * are limited to about 1 MiB, and a status write that fails halfway through a sweep would leave it
+ * stuck.
+ */
+final class StatusBudget {
+  /** The API server's object size limit, with room for metadata and conditions. */
+  static final long BUDGET = 1_048_576L - 16_384L;
+
+  /** Keys, number, state, reason and two timestamps of one record, in JSON. */
+  static final int RECORD_FIXED = 220;
+
+  /** The longest rendered number (plain decimal notation of a double). */
+  static final int NUMBER_CHARS = 32;
+
+  /** Metric name allowance for metrics the spec does not name. */
+  static final int METRIC_NAME_CHARS = 32;
+
+  private StatusBudget() {}
+
+  static Optional<FieldError> check(
+      HyperparameterSweep sweep,
+      SearchSpace space,
+      String metric,
+      List<String> additionalMetrics,
+      int maxTrials,
+      int maxConcurrentTrials,
+      int maxFailedTrials,
+      boolean warmStart) {
+    long parameters = 0;
+    for (Dimension d : space.dimensions()) {
+      parameters += d.name().length() + 6L + longestValue(d);
+    }
+    long metrics = metric.length() + 6L + NUMBER_CHARS;
+    if (additionalMetrics.isEmpty()) {
+      metrics += RecordLimits.DEFAULT_EXTRA_METRICS * (METRIC_NAME_CHARS + 6L + NUMBER_CHARS);
+    } else {
+      for (String m : additionalMetrics) {
+        metrics += m.length() + 6L + NUMBER_CHARS;
+      }
+    }
+    long perTrial =
+        RECORD_FIXED + sweep.getMetadata().getName().length() + 8 + parameters + metrics;
+    long messages = (long) (maxFailedTrials + 1 + maxConcurrentTrials) * RecordLimits.MAX_MESSAGE;
+    long priors = warmStart ? 500L * (80 + parameters) : 0;
+    long spec = Serialization.asJson(sweep.getSpec()).length();
+    long fixed = spec + messages + priors + perTrial; // the best trial is recorded twice
+    if (fixed + maxTrials * perTrial <= BUDGET) {
+      return Optional.empty();
+    }
+    long fits = Math.max(0, (BUDGET - fixed) / perTrial);
+    return Optional.of(
+        new FieldError(
+            "spec.limits.maxTrials",
+            "with these parameters and metrics a trial record takes up to "
+                + perTrial
+                + " bytes, so at most "
+                + fits
+                + " trials fit in the sweep's status (Kubernetes objects are limited to 1 MiB);"
+                + " lower maxTrials, name fewer additionalMetrics, or split the sweep"));
+  }
+
+  private static long longestValue(Dimension d) {
+    if (d instanceof ChoiceDimension choice) {
+      return choice.values().stream().mapToLong(String::length).max().orElse(0) + 2;
+    }
+    return NUMBER_CHARS;
+  }
+}
