@@ -22,28 +22,12 @@ class LearningSweepIT {
   }
 
   private static String manifest(String name, String sampling) {
-    return """
-        apiVersion: hypersweep.io/v1alpha1
-        kind: HyperparameterSweep
-        metadata:
-          name: %s
-        spec:
-          objective: {metric: score, goal: maximize}
-          parameters:
-            x1: {uniform: [-5.0, 10.0]}
-            x2: {uniform: [0.0, 15.0]}
-          sampling: %s
-          limits: {maxTrials: 24, maxConcurrentTrials: 2}
-          trialTemplate:
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: trainer
-                    image: example/trainer:1
-                    command: ["train"]
-        """
-        .formatted(name, sampling);
+    return Manifests.sweep(
+        name,
+        "{metric: score, goal: maximize}",
+        "{x1: {uniform: [-5.0, 10.0]}, x2: {uniform: [0.0, 15.0]}}",
+        sampling,
+        "{maxTrials: 24, maxConcurrentTrials: 2}");
   }
 
   private static FakeTrainer branin() {

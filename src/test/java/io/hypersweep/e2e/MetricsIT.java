@@ -12,27 +12,12 @@ import org.junit.jupiter.api.Test;
 class MetricsIT {
 
   private static String minimizeLoss(String name) {
-    return """
-        apiVersion: hypersweep.io/v1alpha1
-        kind: HyperparameterSweep
-        metadata:
-          name: %s
-        spec:
-          objective: {metric: loss, goal: minimize}
-          parameters:
-            x: {uniform: [-1.0, 1.0]}
-          sampling: {algorithm: sobol, seed: 5}
-          limits: {maxTrials: 6, maxConcurrentTrials: 2}
-          trialTemplate:
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: trainer
-                    image: example/trainer:1
-                    command: ["train"]
-        """
-        .formatted(name);
+    return Manifests.sweep(
+        name,
+        "{metric: loss, goal: minimize}",
+        "{x: {uniform: [-1.0, 1.0]}}",
+        "{algorithm: sobol, seed: 5}",
+        "{maxTrials: 6, maxConcurrentTrials: 2}");
   }
 
   @Test

@@ -15,26 +15,7 @@ class SweepEndingsIT {
 
   private static String sweep(
       String name, String objective, String params, String sampling, String limits) {
-    return """
-        apiVersion: hypersweep.io/v1alpha1
-        kind: HyperparameterSweep
-        metadata:
-          name: %s
-        spec:
-          objective: %s
-          parameters: %s
-          sampling: %s
-          limits: %s
-          trialTemplate:
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: trainer
-                    image: example/trainer:1
-                    command: ["train", "--x=${params.x}"]
-        """
-        .formatted(name, objective, params, sampling, limits);
+    return Manifests.sweep(name, objective, params, sampling, limits);
   }
 
   @Test
