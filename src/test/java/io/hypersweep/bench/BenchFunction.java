@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum BenchFunction {
   BRANIN("branin", "Branin", new double[] {-5, 0}, new double[] {10, 15}, 0.397887357730) {
     @Override
-    double evaluate(double[] x) {
+    public double evaluate(double[] x) {
       double b = 5.1 / (4 * Math.PI * Math.PI);
       double c = 5 / Math.PI;
       double t = 1 / (8 * Math.PI);
@@ -17,19 +17,19 @@ public enum BenchFunction {
   },
   HARTMANN3("hartmann3", "Hartmann-3", filled(3, 0), filled(3, 1), -3.86278) {
     @Override
-    double evaluate(double[] x) {
+    public double evaluate(double[] x) {
       return hartmann(x, H3_A, H3_P);
     }
   },
   HARTMANN6("hartmann6", "Hartmann-6", filled(6, 0), filled(6, 1), -3.32237) {
     @Override
-    double evaluate(double[] x) {
+    public double evaluate(double[] x) {
       return hartmann(x, H6_A, H6_P);
     }
   },
   CAMEL("camel", "Six-hump camel", new double[] {-3, -2}, new double[] {3, 2}, -1.0316284535) {
     @Override
-    double evaluate(double[] x) {
+    public double evaluate(double[] x) {
       double a = x[0];
       double b = x[1];
       double a2 = a * a;
@@ -39,7 +39,7 @@ public enum BenchFunction {
   },
   ROSENBROCK4("rosenbrock4", "Rosenbrock-4", filled(4, -5), filled(4, 10), 0.0) {
     @Override
-    double evaluate(double[] x) {
+    public double evaluate(double[] x) {
       double sum = 0;
       for (int i = 0; i + 1 < x.length; i++) {
         double u = x[i + 1] - x[i] * x[i];
@@ -89,7 +89,7 @@ public enum BenchFunction {
   }
 
   /** The value at {@code x}, whose length is {@link #dimensions()}. */
-  abstract double evaluate(double[] x);
+  public abstract double evaluate(double[] x);
 
   /** The short name used in options and output, e.g. {@code hartmann6}. */
   public String id() {

@@ -1,6 +1,7 @@
 package io.hypersweep.search.bayes;
 
 import io.hypersweep.api.ParameterSpec;
+import io.hypersweep.bench.BenchFunction;
 import io.hypersweep.search.Sampler;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.search.SearchHistory.CompletedTrial;
@@ -39,13 +40,8 @@ final class Benchmarks {
   }
 
   static double branin(Map<String, String> p) {
-    double x1 = Double.parseDouble(p.get("x1"));
-    double x2 = Double.parseDouble(p.get("x2"));
-    double b = 5.1 / (4 * Math.PI * Math.PI);
-    double c = 5 / Math.PI;
-    double t = 1 / (8 * Math.PI);
-    double a = x2 - b * x1 * x1 + c * x1 - 6;
-    return a * a + 10 * (1 - t) * Math.cos(x1) + 10;
+    return BenchFunction.BRANIN.evaluate(
+        new double[] {Double.parseDouble(p.get("x1")), Double.parseDouble(p.get("x2"))});
   }
 
   static SearchSpace hartmann6Space() {
@@ -56,32 +52,13 @@ final class Benchmarks {
     return space(m);
   }
 
-  private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
-  private static final double[][] A = {
-    {10, 3, 17, 3.5, 1.7, 8},
-    {0.05, 10, 17, 0.1, 8, 14},
-    {3, 3.5, 1.7, 10, 17, 8},
-    {17, 8, 0.05, 10, 0.1, 14}
-  };
-  private static final double[][] P = {
-    {1312, 1696, 5569, 124, 8283, 5886},
-    {2329, 4135, 8307, 3736, 1004, 9991},
-    {2348, 1451, 3522, 2883, 3047, 6650},
-    {4047, 8828, 8732, 5743, 1091, 381}
-  };
-
+  /** Hartmann-6 over parameters x0..x5. */
   static double hartmann6(Map<String, String> p) {
-    double sum = 0;
-    for (int i = 0; i < 4; i++) {
-      double inner = 0;
-      for (int j = 0; j < 6; j++) {
-        double x = Double.parseDouble(p.get("x" + j));
-        double diff = x - P[i][j] * 1e-4;
-        inner += A[i][j] * diff * diff;
-      }
-      sum += ALPHA[i] * Math.exp(-inner);
+    double[] x = new double[6];
+    for (int j = 0; j < 6; j++) {
+      x[j] = Double.parseDouble(p.get("x" + j));
     }
-    return -sum;
+    return BenchFunction.HARTMANN6.evaluate(x);
   }
 
   /** Runs trials 1..n sequentially (trial i sees 1..i-1); returns the best loss after each. */
