@@ -9,6 +9,7 @@ import io.hypersweep.api.ParameterSpec;
 import io.hypersweep.api.SamplingSpec;
 import io.hypersweep.search.Dimension;
 import io.hypersweep.search.Sampler;
+import io.hypersweep.search.SamplerFixtures;
 import io.hypersweep.search.Samplers;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.search.SearchHistory.CompletedTrial;
@@ -61,7 +62,7 @@ class BayesianSamplerTest {
     m.put("qn", spec("qnormal", 0.0, 1.0, 0.25));
     m.put("ln", spec("lognormal", 0.0, 1.0));
     m.put("qln", spec("qlognormal", 0.0, 1.0, 0.5));
-    return Benchmarks.space(m);
+    return SamplerFixtures.space(m);
   }
 
   /** A smooth loss over the ten-kind space, so the model has something to fit. */
@@ -112,9 +113,12 @@ class BayesianSamplerTest {
   @Test
   void aClearlyBestCategoryIsPickedMostAfterTheDesign() {
     SearchSpace space =
-        Benchmarks.space(
+        SamplerFixtures.space(
             Map.of(
-                "opt", choice("sgd", "adam", "rmsprop", "adagrad"), "x", Benchmarks.uniform(0, 1)));
+                "opt",
+                choice("sgd", "adam", "rmsprop", "adagrad"),
+                "x",
+                SamplerFixtures.uniform(0, 1)));
     List<CompletedTrial> done = new ArrayList<>();
     BayesianSampler sampler = new BayesianSampler(space, 7, null);
     int adam = 0;
@@ -132,11 +136,11 @@ class BayesianSamplerTest {
   }
 
   private static List<CompletedTrial> braninHistory(int n, long seed) {
-    Sampler random = randomSampler(Benchmarks.braninSpace(), seed);
+    Sampler random = randomSampler(SamplerFixtures.braninSpace(), seed);
     List<CompletedTrial> done = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       SortedMap<String, String> p = random.suggest(i, SearchHistory.EMPTY).orElseThrow();
-      done.add(new CompletedTrial(p, Benchmarks.branin(p), false));
+      done.add(new CompletedTrial(p, SamplerFixtures.branin(p), false));
     }
     return done;
   }
@@ -150,7 +154,7 @@ class BayesianSamplerTest {
 
   @Test
   void sameInputsGiveTheSamePoint() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     SearchHistory history = new SearchHistory(braninHistory(12, 1), List.of());
     var a = new BayesianSampler(space, 5, null).suggest(13, history);
     var b = new BayesianSampler(space, 5, null).suggest(13, history);
@@ -179,7 +183,7 @@ class BayesianSamplerTest {
 
   @Test
   void aPendingPointIsNotSuggestedAgain() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     List<CompletedTrial> done = braninHistory(15, 2);
     BayesianSampler sampler = new BayesianSampler(space, 1, null);
     SortedMap<String, String> first =
@@ -195,7 +199,7 @@ class BayesianSamplerTest {
 
   @Test
   void failedTrialsAreModelledAsTheWorstLoss() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     List<CompletedTrial> done = new ArrayList<>(braninHistory(12, 3));
     List<CompletedTrial> failed = braninHistory(6, 4);
     for (CompletedTrial t : failed) {
@@ -206,12 +210,12 @@ class BayesianSamplerTest {
             .suggest(19, new SearchHistory(done, List.of()))
             .orElseThrow();
     assertThat(p).isNotIn(done.stream().map(CompletedTrial::parameters).toList());
-    assertThat(Benchmarks.branin(p)).isFinite();
+    assertThat(SamplerFixtures.branin(p)).isFinite();
   }
 
   @Test
   void onlyFailedTrialsFallBackToTheDesign() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     List<CompletedTrial> done = new ArrayList<>();
     for (CompletedTrial t : braninHistory(10, 5)) {
       done.add(new CompletedTrial(t.parameters(), Double.NaN, false));
@@ -225,7 +229,8 @@ class BayesianSamplerTest {
   void warmStartPriorsNearTheOptimumDrawTheFirstSuggestions() {
     // One basin, so "near the optimum" is unambiguous (Branin has three).
     SearchSpace space =
-        Benchmarks.space(Map.of("a", Benchmarks.uniform(0, 1), "b", Benchmarks.uniform(0, 1)));
+        SamplerFixtures.space(
+            Map.of("a", SamplerFixtures.uniform(0, 1), "b", SamplerFixtures.uniform(0, 1)));
     java.util.function.ToDoubleFunction<Map<String, String>> bowl =
         p -> {
           double a = Double.parseDouble(p.get("a")) - 0.7;
@@ -260,7 +265,7 @@ class BayesianSamplerTest {
   @Test
   void aDegenerateHistoryStillGivesANewPoint() {
     // Ten copies of one point with one loss: zero variance and a singular kernel matrix.
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     SortedMap<String, String> p = new TreeMap<>(Map.of("x1", "1", "x2", "2"));
     List<CompletedTrial> done = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -273,7 +278,7 @@ class BayesianSamplerTest {
 
   @Test
   void priorsFromAnotherSpaceAreIgnored() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     List<CompletedTrial> done = new ArrayList<>(braninHistory(10, 8));
     done.add(0, new CompletedTrial(new TreeMap<>(Map.of("lr", "0.1")), 1.0, true));
     var withForeign =
@@ -286,7 +291,7 @@ class BayesianSamplerTest {
 
   @Test
   void eiAndUcbSettingsAlsoFindBraninsBasin() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     for (BayesianSettings.Acquisition kind :
         List.of(BayesianSettings.Acquisition.EI, BayesianSettings.Acquisition.UCB)) {
       BayesianSettings settings = new BayesianSettings();
@@ -294,22 +299,23 @@ class BayesianSamplerTest {
       settings.candidates = 256;
       settings.initialTrials = 8;
       double[] best =
-          Benchmarks.run(new BayesianSampler(space, 1, settings), Benchmarks::branin, 30);
-      assertThat(best[29]).as(kind.name()).isLessThan(Benchmarks.BRANIN_MIN + 0.1);
+          SamplerFixtures.run(new BayesianSampler(space, 1, settings), SamplerFixtures::branin, 30);
+      assertThat(best[29]).as(kind.name()).isLessThan(SamplerFixtures.BRANIN_MIN + 0.1);
     }
   }
 
   @Test
   void beatsRandomOnBraninAt30Trials() {
-    SearchSpace space = Benchmarks.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     double[] bayes = new double[5];
     double[] random = new double[5];
     for (int s = 0; s < 5; s++) {
-      bayes[s] = Benchmarks.run(new BayesianSampler(space, s, null), Benchmarks::branin, 30)[29];
-      random[s] = Benchmarks.run(randomSampler(space, s), Benchmarks::branin, 30)[29];
+      bayes[s] =
+          SamplerFixtures.run(new BayesianSampler(space, s, null), SamplerFixtures::branin, 30)[29];
+      random[s] = SamplerFixtures.run(randomSampler(space, s), SamplerFixtures::branin, 30)[29];
     }
-    assertThat(Benchmarks.median(bayes)).isLessThan(Benchmarks.median(random));
+    assertThat(SamplerFixtures.median(bayes)).isLessThan(SamplerFixtures.median(random));
     // Near the optimum, not merely better: random's median here is around 2.
-    assertThat(Benchmarks.median(bayes)).isLessThan(Benchmarks.BRANIN_MIN + 0.05);
+    assertThat(SamplerFixtures.median(bayes)).isLessThan(SamplerFixtures.BRANIN_MIN + 0.05);
   }
 }

@@ -3,6 +3,7 @@ package io.hypersweep.search.tpe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hypersweep.api.TpeSettings;
+import io.hypersweep.search.SamplerFixtures;
 import io.hypersweep.search.SearchSpace;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,17 +19,19 @@ class TpeQualityTest {
       SearchSpace space, ToDoubleFunction<Map<String, String>> f, int trials, TpeSettings s) {
     double[] best = new double[SEEDS];
     for (int seed = 0; seed < SEEDS; seed++) {
-      best[seed] = Objectives.bestOf(new TpeSampler(space, seed, s), trials, f);
+      best[seed] = SamplerFixtures.bestOf(new TpeSampler(space, seed, s), trials, f);
     }
     return best;
   }
 
   @Test
   void braninAndHartmannReachOptunaLevels() {
-    double[] branin = run(Objectives.braninSpace(), Objectives::branin, 100, null);
-    double[] hartmann = run(Objectives.hartmann6Space(), Objectives::hartmann6, 100, null);
-    double branin50 = mean(run(Objectives.braninSpace(), Objectives::branin, 50, null));
-    double hartmann50 = mean(run(Objectives.hartmann6Space(), Objectives::hartmann6, 50, null));
+    double[] branin = run(SamplerFixtures.braninSpace(), SamplerFixtures::branin, 100, null);
+    double[] hartmann =
+        run(SamplerFixtures.hartmann6Space(), SamplerFixtures::hartmann6, 100, null);
+    double branin50 = mean(run(SamplerFixtures.braninSpace(), SamplerFixtures::branin, 50, null));
+    double hartmann50 =
+        mean(run(SamplerFixtures.hartmann6Space(), SamplerFixtures::hartmann6, 50, null));
     System.out.printf(
         "TPE over %d seeds: Branin@50 %.4f @100 %.4f (Optuna 0.536 / 0.421);"
             + " Hartmann-6@50 %.4f @100 %.4f (Optuna -2.92 / -3.18)%n",

@@ -9,6 +9,7 @@ import io.hypersweep.api.SamplingSpec;
 import io.hypersweep.api.TpeSettings;
 import io.hypersweep.search.Dimension;
 import io.hypersweep.search.Sampler;
+import io.hypersweep.search.SamplerFixtures;
 import io.hypersweep.search.Samplers;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.search.SearchHistory.CompletedTrial;
@@ -63,7 +64,7 @@ class TpeSamplerTest {
     randint.randint = List.of(3L, 9L);
     p.put("i_randint", randint);
     p.put("j_choice", choice("adam", "sgd", "rmsprop"));
-    return Objectives.space(p);
+    return SamplerFixtures.space(p);
   }
 
   /** A history of n random points of the space whose loss is the distance to a fixed corner. */
@@ -127,7 +128,7 @@ class TpeSamplerTest {
 
   @Test
   void startupTrialsAreSobolPointsAndModelTrialsAreNot() {
-    SearchSpace space = Objectives.hartmann6Space();
+    SearchSpace space = SamplerFixtures.hartmann6Space();
     TpeSampler tpe = new TpeSampler(space, 7, null);
     Sampler sobol = sobol(space, 7);
     List<CompletedTrial> nine = randomHistory(space, 9, 2);
@@ -153,7 +154,7 @@ class TpeSamplerTest {
     Map<String, ParameterSpec> p = new TreeMap<>();
     p.put("optimizer", choice("adam", "sgd", "rmsprop", "adagrad"));
     p.put("lr", spec("loguniform", 1e-4, 1.0));
-    SearchSpace space = Objectives.space(p);
+    SearchSpace space = SamplerFixtures.space(p);
     TpeSampler tpe = new TpeSampler(space, 11, null);
     SplittableRandom random = new SplittableRandom(5);
     List<CompletedTrial> explored = new ArrayList<>();
@@ -192,7 +193,7 @@ class TpeSamplerTest {
 
   @Test
   void trialsInFlightPushTheNextSuggestionElsewhere() {
-    SearchSpace space = Objectives.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     TpeSampler tpe = new TpeSampler(space, 2, null);
     List<CompletedTrial> done = randomHistory(space, 20, 8);
     SortedMap<String, String> alone = suggest(tpe, 21, new SearchHistory(done, List.of()));
@@ -203,7 +204,7 @@ class TpeSamplerTest {
 
   @Test
   void failedTrialsCountAsBadButNotTowardStartup() {
-    SearchSpace space = Objectives.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     TpeSampler tpe = new TpeSampler(space, 2, null);
     List<CompletedTrial> done = new ArrayList<>(randomHistory(space, 9, 8));
     SortedMap<String, String> first = done.get(0).parameters();
@@ -225,7 +226,7 @@ class TpeSamplerTest {
 
   @Test
   void warmStartPriorsSkipStartupAndGuideTheFirstTrial() {
-    SearchSpace space = Objectives.space(Map.of("x", Objectives.uniform(0, 10)));
+    SearchSpace space = SamplerFixtures.space(Map.of("x", SamplerFixtures.uniform(0, 10)));
     List<CompletedTrial> priors = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       double x = 0.25 + i * 0.5;
@@ -242,16 +243,18 @@ class TpeSamplerTest {
 
   @Test
   void beatsRandomSearchOnBraninAtThirtyTrials() {
-    SearchSpace space = Objectives.braninSpace();
+    SearchSpace space = SamplerFixtures.braninSpace();
     double[] tpe = new double[5];
     double[] random = new double[5];
     for (int seed = 0; seed < 5; seed++) {
-      tpe[seed] = Objectives.bestOf(new TpeSampler(space, seed, null), 30, Objectives::branin);
+      tpe[seed] =
+          SamplerFixtures.bestOf(new TpeSampler(space, seed, null), 30, SamplerFixtures::branin);
       SamplingSpec spec = new SamplingSpec();
       spec.algorithm = Algorithm.RANDOM;
       spec.seed = (long) seed;
       random[seed] =
-          Objectives.bestOf(Samplers.create(spec, space).sampler(), 30, Objectives::branin);
+          SamplerFixtures.bestOf(
+              Samplers.create(spec, space).sampler(), 30, SamplerFixtures::branin);
     }
     Arrays.sort(tpe);
     Arrays.sort(random);

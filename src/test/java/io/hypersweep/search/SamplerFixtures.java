@@ -1,11 +1,8 @@
-package io.hypersweep.search.bayes;
+package io.hypersweep.search;
 
 import io.hypersweep.api.ParameterSpec;
 import io.hypersweep.bench.BenchFunction;
-import io.hypersweep.search.Sampler;
-import io.hypersweep.search.SearchHistory;
 import io.hypersweep.search.SearchHistory.CompletedTrial;
-import io.hypersweep.search.SearchSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +10,21 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
-/** Test fixture: benchmark functions and a sequential optimization loop. */
-final class Benchmarks {
+/** Search spaces, benchmark objectives and sequential sweep loops shared by sampler tests. */
+public final class SamplerFixtures {
 
-  private Benchmarks() {}
+  private SamplerFixtures() {}
 
-  static final double BRANIN_MIN = 0.397887357730;
-  static final double HARTMANN6_MIN = -3.32237;
+  public static final double BRANIN_MIN = 0.397887357730;
+  public static final double HARTMANN6_MIN = -3.32237;
 
-  static ParameterSpec uniform(double low, double high) {
+  public static ParameterSpec uniform(double low, double high) {
     ParameterSpec p = new ParameterSpec();
     p.uniform = List.of(low, high);
     return p;
   }
 
-  static SearchSpace space(Map<String, ParameterSpec> parameters) {
+  public static SearchSpace space(Map<String, ParameterSpec> parameters) {
     var parse = SearchSpace.parse(parameters);
     if (!parse.isValid()) {
       throw new AssertionError(parse.errors());
@@ -35,16 +32,16 @@ final class Benchmarks {
     return parse.space();
   }
 
-  static SearchSpace braninSpace() {
+  public static SearchSpace braninSpace() {
     return space(Map.of("x1", uniform(-5, 10), "x2", uniform(0, 15)));
   }
 
-  static double branin(Map<String, String> p) {
+  public static double branin(Map<String, String> p) {
     return BenchFunction.BRANIN.evaluate(
         new double[] {Double.parseDouble(p.get("x1")), Double.parseDouble(p.get("x2"))});
   }
 
-  static SearchSpace hartmann6Space() {
+  public static SearchSpace hartmann6Space() {
     Map<String, ParameterSpec> m = new TreeMap<>();
     for (int i = 0; i < 6; i++) {
       m.put("x" + i, uniform(0, 1));
@@ -53,7 +50,7 @@ final class Benchmarks {
   }
 
   /** Hartmann-6 over parameters x0..x5. */
-  static double hartmann6(Map<String, String> p) {
+  public static double hartmann6(Map<String, String> p) {
     double[] x = new double[6];
     for (int j = 0; j < 6; j++) {
       x[j] = Double.parseDouble(p.get("x" + j));
@@ -62,7 +59,7 @@ final class Benchmarks {
   }
 
   /** Runs trials 1..n sequentially (trial i sees 1..i-1); returns the best loss after each. */
-  static double[] run(Sampler sampler, ToDoubleFunction<Map<String, String>> f, int n) {
+  public static double[] run(Sampler sampler, ToDoubleFunction<Map<String, String>> f, int n) {
     List<CompletedTrial> done = new ArrayList<>();
     double[] best = new double[n];
     double b = Double.POSITIVE_INFINITY;
@@ -77,10 +74,25 @@ final class Benchmarks {
     return best;
   }
 
-  static double median(double[] values) {
+  public static double median(double[] values) {
     double[] s = values.clone();
     java.util.Arrays.sort(s);
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  }
+
+  /** Runs {@code trials} sequential trials (trial i sees 1..i-1) and returns the best loss. */
+  public static double bestOf(
+      Sampler sampler, int trials, ToDoubleFunction<Map<String, String>> objective) {
+    List<SearchHistory.CompletedTrial> done = new ArrayList<>();
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 1; i <= trials; i++) {
+      SortedMap<String, String> p =
+          sampler.suggest(i, new SearchHistory(done, List.of())).orElseThrow();
+      double loss = objective.applyAsDouble(p);
+      best = Math.min(best, loss);
+      done.add(new SearchHistory.CompletedTrial(p, loss, false));
+    }
+    return best;
   }
 }
