@@ -60,6 +60,8 @@ public final class EarlyTerminationBenchmark {
         new Case("bandit", "amount 0.2, delay 10", BanditSettings.amount(0.2).withSchedule(1, 10)),
         new Case("medianStopping", "interval 1, delay 5", MedianStoppingSettings.defaults()),
         new Case("medianStopping", "interval 1, delay 10", new MedianStoppingSettings(1, 10, 3)),
+        new Case("bandit", "amount 0.3, delay 15", BanditSettings.amount(0.3).withSchedule(1, 15)),
+        new Case("medianStopping", "interval 1, delay 15", new MedianStoppingSettings(1, 15, 3)),
         new Case("medianStopping", "interval 5, delay 15", new MedianStoppingSettings(5, 15, 3)),
         new Case("truncationSelection", "10%, delay 0", TruncationSelectionSettings.defaults()),
         new Case(
@@ -68,28 +70,34 @@ public final class EarlyTerminationBenchmark {
             "truncationSelection", "25%, delay 10", new TruncationSelectionSettings(25, 1, 10, 3)),
         new Case(
             "truncationSelection", "50%, delay 20", new TruncationSelectionSettings(50, 1, 20, 3)),
+        new Case(
+            "truncationSelection", "25%, delay 20", new TruncationSelectionSettings(25, 1, 20, 3)),
         new Case("asha", "min 1, eta 3", new AshaSettings(1, max, 3)),
         new Case("asha", "min 3, eta 3", new AshaSettings(3, max, 3)),
         new Case("asha", "min 5, eta 3", new AshaSettings(5, max, 3)),
         new Case("asha", "min 5, eta 2", new AshaSettings(5, max, 2)),
-        new Case("asha", "min 10, eta 2", new AshaSettings(10, max, 2)));
+        new Case("asha", "min 10, eta 2", new AshaSettings(10, max, 2)),
+        new Case("asha", "min 15, eta 3", new AshaSettings(15, max, 3)));
   }
 
   public static void main(String[] args) throws IOException {
     int reps = Integer.getInteger("bench.reps", 20);
     long started = System.nanoTime();
     List<LearningCurves> sweeps = new ArrayList<>();
+    Map<String, Integer> families = new java.util.TreeMap<>();
     double[] baseline = new double[reps];
     long baseSteps = (long) CONFIGS * STEPS;
     for (int r = 0; r < reps; r++) {
       LearningCurves lc = new LearningCurves(1000 + r, CONFIGS, STEPS);
       sweeps.add(lc);
+      families.merge(lc.family[lc.trueBest()], 1, Integer::sum);
       AsyncReplay.Outcome none = AsyncReplay.run(lc, null, WORKERS, STEPS);
       baseline[r] = none.bestFinal();
       if (none.stepsRun() != baseSteps) {
         throw new IllegalStateException("baseline ran " + none.stepsRun() + " steps");
       }
     }
+    System.out.println("family of the true best per repetition: " + families);
     List<Result> results = new ArrayList<>();
     for (Case c : cases()) {
       TerminationPolicy policy = TerminationPolicy.of(c.settings());

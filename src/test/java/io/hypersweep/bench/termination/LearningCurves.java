@@ -7,9 +7,10 @@ import java.util.Random;
  * maximized) whose families mimic real training runs.
  *
  * <p>Saturating power-law and exponential curves are the bulk; slow starters rise late on a sigmoid
- * to a slightly higher plateau, so they overtake early leaders and punish impatient policies;
- * diverging runs learn, then degrade, as with too high a learning rate. Noise is i.i.d. Gaussian
- * per report and drawn up front, so a policy run and the no-termination run see the same reports.
+ * (midpoint at step 4–15) to the same kind of plateau, so they overtake early leaders and punish
+ * impatient policies; diverging runs learn, then degrade, as with too high a learning rate. Noise
+ * is i.i.d. Gaussian per report and drawn up front, so a policy run and the no-termination run see
+ * the same reports.
  */
 final class LearningCurves {
 
@@ -41,9 +42,9 @@ final class LearningCurves {
         family[c] = "exponential";
         curve = s -> a - (a - 0.1) * Math.exp(-s / tau);
       } else if (f < 0.85) {
-        double mid = 10 + 15 * rnd.nextDouble();
-        double width = 2 + 3 * rnd.nextDouble();
-        double plateau = Math.min(0.98, a + 0.05);
+        double mid = 4 + 11 * rnd.nextDouble();
+        double width = 1.5 + 1.5 * rnd.nextDouble();
+        double plateau = a;
         family[c] = "slow-starter";
         curve = s -> 0.1 + (plateau - 0.1) / (1 + Math.exp(-(s - mid) / width));
       } else {
