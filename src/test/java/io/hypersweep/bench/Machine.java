@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Helper: describes the machine a benchmark ran on (nproc, CPU model, Java, OS, date). */
-final class Machine {
+public final class Machine {
 
   private Machine() {}
 
-  static Map<String, String> describe() {
+  public static Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("nproc", nproc());
     m.put("cpu", cpuModel());

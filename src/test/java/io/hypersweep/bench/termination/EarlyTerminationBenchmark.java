@@ -115,7 +115,7 @@ public final class EarlyTerminationBenchmark {
       System.out.println(row(res));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, String> machine = BenchMachine.describe();
+    Map<String, String> machine = io.hypersweep.bench.Machine.describe();
     Path json = Path.of("target/bench/early-termination.json");
     Files.createDirectories(json.getParent());
     Files.writeString(json, json(results, reps, machine, seconds), StandardCharsets.UTF_8);
