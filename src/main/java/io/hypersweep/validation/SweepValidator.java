@@ -34,6 +34,8 @@ public final class SweepValidator {
   private static final int MAX_OBJECT_NAME_LENGTH = 253;
 
   private static final int MAX_TRIALS = 10000;
+  private static final int MAX_PARAMETERS = 64;
+  private static final int MAX_CHOICES = 1000;
   private static final int MAX_CONCURRENT_TRIALS = 1000;
   private static final Pattern METRIC_NAME = Pattern.compile(MetricNames.PATTERN);
   private static final Pattern DNS_NAME =
@@ -89,6 +91,23 @@ public final class SweepValidator {
       }
     }
 
+    if (spec.parameters != null) {
+      if (spec.parameters.size() > MAX_PARAMETERS) {
+        errors.add(
+            new FieldError(
+                "spec.parameters",
+                "at most " + MAX_PARAMETERS + " parameters, got " + spec.parameters.size()));
+      }
+      spec.parameters.forEach(
+          (name, p) -> {
+            if (p != null && p.choice != null && p.choice.size() > MAX_CHOICES) {
+              errors.add(
+                  new FieldError(
+                      "spec.parameters." + name + ".choice",
+                      "at most " + MAX_CHOICES + " values, got " + p.choice.size()));
+            }
+          });
+    }
     SearchSpaceParse parsed = SearchSpace.parse(spec.parameters);
     errors.addAll(parsed.errors());
     SamplingSpec sampling = spec.sampling == null ? new SamplingSpec() : spec.sampling;
@@ -245,6 +264,10 @@ public final class SweepValidator {
       if (container.getEnv() != null) {
         for (int e = 0; e < container.getEnv().size(); e++) {
           EnvVar env = container.getEnv().get(e);
+          if (env == null) {
+            errors.add(new FieldError(at + ".env[" + e + "]", "must not be null"));
+            continue;
+          }
           checkString(env.getValue(), at + ".env[" + e + "].value", names, errors);
         }
       }
