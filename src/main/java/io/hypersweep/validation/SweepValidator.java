@@ -235,6 +235,17 @@ public final class SweepValidator {
       errors.add(new FieldError(podPath + ".containers", "must list at least one container"));
       return;
     }
+    // The trial containers need a name and an image, or every trial's Job is refused.
+    for (int c = 0; c < pod.getContainers().size(); c++) {
+      Container container = pod.getContainers().get(c);
+      String at = podPath + ".containers[" + c + "]";
+      if (container != null && (container.getName() == null || container.getName().isBlank())) {
+        errors.add(new FieldError(at + ".name", "is required"));
+      }
+      if (container != null && (container.getImage() == null || container.getImage().isBlank())) {
+        errors.add(new FieldError(at + ".image", "is required"));
+      }
+    }
     if (!checkReferences) {
       return;
     }
@@ -252,12 +263,6 @@ public final class SweepValidator {
       if (container == null) {
         errors.add(new FieldError(at, "must not be null"));
         continue;
-      }
-      if (container.getName() == null || container.getName().isBlank()) {
-        errors.add(new FieldError(at + ".name", "is required"));
-      }
-      if (container.getImage() == null || container.getImage().isBlank()) {
-        errors.add(new FieldError(at + ".image", "is required"));
       }
       checkStrings(container.getCommand(), at + ".command", names, errors);
       checkStrings(container.getArgs(), at + ".args", names, errors);

@@ -35,8 +35,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The API server's apply-time checks of a HyperparameterSweep, run from the published CRD: its
- * OpenAPI schema (with networknt's JSON-schema validator) and its CEL rules (with dev.cel).
+ * Apply-time checks of a HyperparameterSweep: the published CRD's schema and its CEL rules.
+ *
+ * <p>The schema is checked with networknt's JSON-schema validator, the CEL rules with dev.cel.
  *
  * <p>The CRD schema is OpenAPI v3 with Kubernetes extensions, which are not JSON Schema keywords.
  * Before validating, the schema is translated the way the API server reads it:

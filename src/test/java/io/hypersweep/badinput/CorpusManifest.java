@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One manifest file of the corpus with its header: {@code # expect: <field>} and {@code # layer:
- * schema|cel|operator}, the field the rejection must name and the first layer that must catch it.
+ * One corpus manifest file and its header expectations.
+ *
+ * <p>The header is {@code # expect: <field>} (the field a rejection must name) and {@code # layer:
+ * schema|cel|operator} (the first layer that must reject it).
  */
 record CorpusManifest(String name, String yaml, Optional<String> expect, Optional<Layer> layer) {
   static final Path INVALID = Path.of("src/test/resources/invalid-manifests");

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input corpus: every invalid manifest is rejected, naming its field, by the layer its
- * header declares (the first of schema, CEL and operator that rejects it), and every valid one
- * passes all three layers.
+ * Runs the bad-input manifest corpus through schema, CEL and operator validation.
+ *
+ * <p>Every invalid manifest is rejected, naming its field, by the layer its header declares (the
+ * first of schema, CEL and operator that rejects it), and every valid one passes all three layers.
  *
  * <p>The apply-time layers are checked against the committed CRD, not the fabric8 test server
  * (which validates nothing); see {@link ApplyTimeValidator} for how Kubernetes' schema extensions

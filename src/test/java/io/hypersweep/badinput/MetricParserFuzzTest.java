@@ -15,10 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
-/**
- * Property-based fuzzing of the metric parsers: no text makes them throw or report a non-finite
- * value.
- */
+/** Property-based fuzzing of the metric parsers: no text makes them throw or report NaN. */
 class MetricParserFuzzTest {
   private final MetricLineParser keyValue = MetricLineParser.keyValue();
   private final TerminationMessageParser termination = new TerminationMessageParser();

@@ -3,8 +3,10 @@ package io.hypersweep.badinput;
 import java.util.List;
 
 /**
- * One problem a layer found and the fields it names (dotted paths, [i] for list items): the field
- * itself, and for a CEL rule also the fields its expression reads below its location.
+ * One problem a validation layer found, and the fields it names.
+ *
+ * <p>Fields are dotted paths with [i] for list items: the field itself, and for a CEL rule also the
+ * fields its expression reads below its location.
  */
 record Rejection(Layer layer, List<String> fields, String message) {
 

@@ -27,9 +27,10 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Property-based fuzzing of {@link SweepValidator}: valid manifests with fields dropped, retyped,
- * renamed or their numbers swapped give a result with errors (or a valid sweep), never an
- * exception.
+ * Property-based fuzzing of {@link SweepValidator} with randomly mutated valid manifests.
+ *
+ * <p>Manifests with fields dropped, retyped, renamed or their numbers swapped give a result with
+ * errors (or a valid sweep), never an exception.
  */
 class SweepValidatorFuzzTest {
   private static final List<JsonNode> BASES =
