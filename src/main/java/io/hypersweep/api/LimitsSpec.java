@@ -23,6 +23,7 @@ public class LimitsSpec {
   public Integer maxConcurrentTrials;
 
   @Min(0)
+  @Max(10000)
   @JsonPropertyDescription(
       "The sweep fails once more than this many trials have failed. Default 3.")
   public Integer maxFailedTrials;

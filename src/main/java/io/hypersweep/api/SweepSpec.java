@@ -42,6 +42,10 @@ public class SweepSpec {
   public LimitsSpec limits;
 
   @Required
+  @ValidationRule(
+      value = "!has(self.metadata) || !has(self.metadata.ownerReferences)",
+      fieldPath = ".metadata.ownerReferences",
+      message = "must not be set: the operator makes each trial Job owned by its sweep")
   @JsonPropertyDescription(
       "A batch/v1 Job template for one trial. ${params.NAME} is substituted in container"
           + " command, args and env values.")
