@@ -7,37 +7,94 @@ import io.hypersweep.metrics.TerminationMessageParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
-/** Property-based fuzzing of the metric parsers: no text makes them throw or report NaN. */
+/** Fuzzing of the metric parsers: no text makes them throw or report a non-finite value. */
 class MetricParserFuzzTest {
+  private static final List<String> PREFIXES =
+      List.of(
+          "",
+          "2026-12-04T15:33:40Z ",
+          "2026-12-04T15:33:40.123456789+02:00 ",
+          "2026-13-45T99:99:99Z ",
+          "{",
+          "{\"loss\": ",
+          "[",
+          "\uFEFF",
+          "\u001b[32m",
+          "INFO  ");
+  private static final List<String> EQUALS = List.of("=", " = ", ":", "==", "=\u0000", "\u2260");
+  private static final List<String> NAMES =
+      List.of("loss", "val_accuracy", "epoch", "step", "\u00e9", "\u7cbe\u5ea6", "");
+  private static final List<String> ODD_VALUES =
+      List.of(
+          "NaN",
+          "Infinity",
+          "-Infinity",
+          "inf",
+          "1e309",
+          "-1e309",
+          "1e-400",
+          "0x1p3",
+          "1_000",
+          "+",
+          "-",
+          ".",
+          "1.2.3",
+          "--1",
+          "1e",
+          "",
+          "\u0661\u0662",
+          "\uD83D\uDE00",
+          "\uD83D",
+          "null",
+          "true",
+          "\"0.5\"",
+          "[1, 2]",
+          "1" + "0".repeat(400));
+  private static final List<String> SEPARATORS =
+      List.of(" ", ",", ", ", "\t", ";", "\u0000", "\r", "\n", "\u001b[0m", "\u2028", "\u00a0");
+
   private final MetricLineParser keyValue = MetricLineParser.keyValue();
   private final TerminationMessageParser termination = new TerminationMessageParser();
+  private final SplittableRandom random = new SplittableRandom(20261204);
 
-  @Property(tries = 3000)
-  void arbitraryStringsNeverThrow(@ForAll @StringLength(max = 500) String text) {
-    check(text);
+  @Test
+  void arbitraryStringsNeverThrow() {
+    for (int i = 0; i < 3000; i++) {
+      check(anyString(500));
+    }
   }
 
-  @Property(tries = 3000)
-  void metricLikeLinesNeverThrow(@ForAll("metricLines") String line) {
-    check(line);
+  @Test
+  void metricLikeLinesNeverThrow() {
+    for (int i = 0; i < 3000; i++) {
+      check(metricLine());
+    }
   }
 
-  @Property(tries = 1000)
-  void multiLineMessagesNeverThrow(@ForAll("messages") String message) {
-    check(message);
+  @Test
+  void multiLineMessagesNeverThrow() {
+    for (int i = 0; i < 1000; i++) {
+      StringBuilder message = new StringBuilder();
+      int lines = random.nextInt(13);
+      for (int l = 0; l < lines; l++) {
+        message
+            .append(random.nextBoolean() ? metricLine() : json())
+            .append(l % 2 == 0 ? "\n" : "\r\n");
+      }
+      check(message.toString());
+    }
   }
 
-  @Property(tries = 100)
-  void veryLongLinesNeverThrow(@ForAll("longLines") String line) {
-    check(line);
+  @Test
+  void veryLongLinesNeverThrow() {
+    for (int i = 0; i < 100; i++) {
+      String pair = pair() + pick(List.of(" ", ",", ""));
+      check(
+          pair.repeat(Math.max(1, (1_000 + random.nextInt(39_000)) / Math.max(1, pair.length()))));
+    }
   }
 
   private void check(String text) {
@@ -62,96 +119,63 @@ class MetricParserFuzzTest {
         });
   }
 
-  @Provide
-  Arbitrary<String> metricLines() {
-    Arbitrary<String> prefix =
-        Arbitraries.of(
-            "",
-            "2026-12-04T15:33:40Z ",
-            "2026-12-04T15:33:40.123456789+02:00 ",
-            "2026-13-45T99:99:99Z ",
-            "{",
-            "{\"loss\": ",
-            "[",
-            "\uFEFF",
-            "\u001b[32m",
-            "INFO  ");
-    Arbitrary<String> pairs = pair().list().ofMaxSize(25).map(List::copyOf).map(l -> l.toString());
-    Arbitrary<String> joined =
-        Combinators.combine(pair().list().ofMaxSize(25), separator())
-            .as((list, sep) -> String.join(sep, list));
-    return Combinators.combine(prefix, Arbitraries.oneOf(joined, pairs)).as(String::concat);
+  private String metricLine() {
+    StringBuilder line = new StringBuilder(pick(PREFIXES));
+    String separator = pick(SEPARATORS);
+    int pairs = random.nextInt(26);
+    for (int i = 0; i < pairs; i++) {
+      line.append(i == 0 ? "" : separator).append(pair());
+    }
+    return line.toString();
   }
 
-  @Provide
-  Arbitrary<String> messages() {
-    Arbitrary<String> json =
-        Combinators.combine(name(), value(), name(), value())
-            .as((a, x, b, y) -> "{\"" + a + "\": " + x + ", \"" + b + "\": {\"n\": " + y + "}}");
-    return Arbitraries.oneOf(metricLines(), json)
-        .list()
-        .ofMaxSize(12)
-        .map(lines -> String.join(lines.size() % 2 == 0 ? "\n" : "\r\n", lines));
+  private String json() {
+    return "{\"" + name() + "\": " + value() + ", \"" + name() + "\": {\"n\": " + value() + "}}";
   }
 
-  @Provide
-  Arbitrary<String> longLines() {
-    return Combinators.combine(
-            pair(), Arbitraries.integers().between(1_000, 40_000), Arbitraries.of(" ", ",", ""))
-        .as((p, n, sep) -> (p + sep).repeat(Math.max(1, n / Math.max(1, p.length() + 1))));
+  private String pair() {
+    return name() + pick(EQUALS) + value();
   }
 
-  private Arbitrary<String> pair() {
-    return Combinators.combine(
-            name(), Arbitraries.of("=", " = ", ":", "==", "=\u0000", "\u2260"), value())
-        .as((n, e, v) -> n + e + v);
+  private String name() {
+    return switch (random.nextInt(3)) {
+      case 0 ->
+          fromAlphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-", 80);
+      case 1 -> pick(NAMES);
+      default -> anyString(10);
+    };
   }
 
-  private Arbitrary<String> name() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().alpha().numeric().withChars("_./-").ofMaxLength(80),
-        Arbitraries.of("loss", "val_accuracy", "epoch", "step", "\u00e9", "\u7cbe\u5ea6", ""),
-        Arbitraries.strings().ofMaxLength(10));
+  private String value() {
+    return switch (random.nextInt(5)) {
+      case 0 -> String.valueOf(Double.longBitsToDouble(random.nextLong()));
+      case 1 -> String.valueOf(random.nextLong());
+      case 2 -> String.valueOf(random.nextDouble() * Math.pow(10, random.nextInt(-20, 20)));
+      case 3 -> pick(ODD_VALUES);
+      default -> anyString(30);
+    };
   }
 
-  private Arbitrary<String> value() {
-    return Arbitraries.oneOf(
-        Arbitraries.doubles().map(String::valueOf),
-        Arbitraries.longs().map(String::valueOf),
-        Arbitraries.bigIntegers()
-            .between(
-                new java.math.BigInteger("-1" + "0".repeat(400)),
-                new java.math.BigInteger("1" + "0".repeat(400)))
-            .map(String::valueOf),
-        Arbitraries.of(
-            "NaN",
-            "Infinity",
-            "-Infinity",
-            "inf",
-            "1e309",
-            "-1e309",
-            "1e-400",
-            "0x1p3",
-            "1_000",
-            "+",
-            "-",
-            ".",
-            "1.2.3",
-            "--1",
-            "1e",
-            "",
-            "\u0661\u0662",
-            "\uD83D\uDE00",
-            "\uD83D",
-            "null",
-            "true",
-            "\"0.5\"",
-            "[1, 2]"),
-        Arbitraries.strings().ofMaxLength(30));
+  /** Any UTF-16 text, surrogates and control characters included. */
+  private String anyString(int maxLength) {
+    int length = random.nextInt(maxLength + 1);
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x20) : random.nextInt(0x10000)));
+    }
+    return s.toString();
   }
 
-  private Arbitrary<String> separator() {
-    return Arbitraries.of(
-        " ", ",", ", ", "\t", ";", "\u0000", "\r", "\n", "\u001b[0m", "\u2028", "\u00a0", "  ");
+  private String fromAlphabet(String alphabet, int maxLength) {
+    int length = random.nextInt(maxLength + 1);
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  private <T> T pick(List<T> options) {
+    return options.get(random.nextInt(options.size()));
   }
 }

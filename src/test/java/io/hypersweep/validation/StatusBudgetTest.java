@@ -74,7 +74,7 @@ class StatusBudgetTest {
     int actual = Serialization.asJson(r).length();
     assertThat(r.metrics).doesNotContainKey("ignored_metric");
     // The per-trial estimate for this spec, from the message of a sweep that is too big.
-    String message = new SweepValidator().validate(quickstart(100000)).errors().get(0).message();
+    String message = new SweepValidator().validate(quickstart(10000)).errors().get(0).message();
     int estimate = Integer.parseInt(message.replaceAll(".*takes up to (\\d+) bytes.*", "$1"));
     assertThat(actual).isLessThanOrEqualTo(estimate);
   }
