@@ -48,6 +48,7 @@ final class FakeCluster {
           case Succeeded -> "Completed";
           case Failed -> "BackoffLimitExceeded";
           case Stopped -> "Stopped";
+          case EarlyStopped -> "EarlyStopped";
         };
     return new TrialObservation(
         number,
