@@ -142,4 +142,20 @@ class EarlyStoppingPlanningTest {
     assertThat(stepwise).isEqualTo(once);
     assertThat(curves.merge(once, all)).isEqualTo(once);
   }
+
+  @Test
+  void learningSamplersSeeEarlyStoppedTrialsAsFailed() {
+    TrialRecord stopped = new TrialRecord();
+    stopped.number = 1;
+    stopped.name = "demo-1";
+    stopped.state = TrialState.EarlyStopped;
+    stopped.parameters = new java.util.TreeMap<>(java.util.Map.of("x", "0.1"));
+    stopped.curve = List.of(new CurvePoint(1, 0.1));
+    var history =
+        new TrialLedger(List.of(stopped))
+            .historyFor(2, 1, io.hypersweep.api.Goal.MAXIMIZE, List.of())
+            .orElseThrow();
+    assertThat(history.completed()).hasSize(1);
+    assertThat(history.completed().get(0).loss()).isNaN();
+  }
 }
