@@ -41,6 +41,12 @@ public class SweepSpec {
   @JsonPropertyDescription("When the sweep stops and how many trials run at once.")
   public LimitsSpec limits;
 
+  @JsonPropertyDescription("Stopping unpromising trials early from their intermediate metrics.")
+  public EarlyTerminationSpec earlyTermination;
+
+  @JsonPropertyDescription("How intermediate metrics are collected.")
+  public MetricsSpec metrics;
+
   @Required
   @ValidationRule(
       value = "!has(self.metadata) || !has(self.metadata.ownerReferences)",

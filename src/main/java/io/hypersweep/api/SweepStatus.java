@@ -39,6 +39,14 @@ public class SweepStatus {
   @JsonPropertyDescription("When the sweep finished (RFC 3339).")
   public String completionTime;
 
+  @JsonPropertyDescription("Summed durations of finished trials, in seconds.")
+  public Long trialSeconds;
+
+  @JsonPropertyDescription(
+      "Trial seconds early termination saved: for each early-stopped trial, the steps it did not"
+          + " run (up to the longest succeeded trial's last step) times its seconds per step.")
+  public Long trialSecondsSaved;
+
   @JsonPropertyDescription(
       "The warm-start observations taken from spec.sampling.warmStartFrom when the sweep"
           + " started; kept so a restarted operator sees the same priors.")
@@ -75,6 +83,8 @@ public class SweepStatus {
         && Objects.equals(bestTrial, other.bestTrial)
         && Objects.equals(startTime, other.startTime)
         && Objects.equals(completionTime, other.completionTime)
+        && Objects.equals(trialSeconds, other.trialSeconds)
+        && Objects.equals(trialSecondsSaved, other.trialSecondsSaved)
         && Objects.equals(warmStart, other.warmStart)
         && Objects.equals(trials, other.trials);
   }

@@ -11,6 +11,7 @@ public class TrialCounts {
   public int succeeded;
   public int failed;
   public int stopped;
+  public int earlyStopped;
 
   /** Counts the trials of a status. */
   public static TrialCounts of(Iterable<TrialRecord> trials) {
@@ -22,6 +23,7 @@ public class TrialCounts {
         case Succeeded -> c.succeeded++;
         case Failed -> c.failed++;
         case Stopped -> c.stopped++;
+        case EarlyStopped -> c.earlyStopped++;
       }
     }
     return c;
@@ -34,11 +36,12 @@ public class TrialCounts {
         && running == c.running
         && succeeded == c.succeeded
         && failed == c.failed
-        && stopped == c.stopped;
+        && stopped == c.stopped
+        && earlyStopped == c.earlyStopped;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(pending, running, succeeded, failed, stopped);
+    return Objects.hash(pending, running, succeeded, failed, stopped, earlyStopped);
   }
 }

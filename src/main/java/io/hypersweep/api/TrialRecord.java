@@ -2,6 +2,8 @@ package io.hypersweep.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,7 +18,7 @@ public class TrialRecord {
   @JsonPropertyDescription("Name of the trial's Job.")
   public String name;
 
-  @JsonPropertyDescription("Pending, Running, Succeeded, Failed or Stopped.")
+  @JsonPropertyDescription("Pending, Running, Succeeded, Failed, Stopped or EarlyStopped.")
   public TrialState state;
 
   @JsonPropertyDescription("Why the trial is in its state, e.g. Completed, MissingObjective.")
@@ -40,6 +42,14 @@ public class TrialRecord {
   @JsonPropertyDescription("When the trial finished (RFC 3339).")
   public String completionTime;
 
+  @JsonPropertyDescription(
+      "The objective's intermediate values as (step, value), sorted by step: only the points the"
+          + " early-termination policy needs, at most 200.")
+  public List<CurvePoint> curve = new ArrayList<>();
+
+  @JsonPropertyDescription("The step at which an early-stopped trial was judged.")
+  public Long stoppedAtStep;
+
   /** A copy that can be changed without touching this record. */
   public TrialRecord copy() {
     TrialRecord r = new TrialRecord();
@@ -53,6 +63,11 @@ public class TrialRecord {
     r.objectiveValue = objectiveValue;
     r.startTime = startTime;
     r.completionTime = completionTime;
+    r.curve = new ArrayList<>();
+    for (CurvePoint p : curve) {
+      r.curve.add(new CurvePoint(p.step, p.value));
+    }
+    r.stoppedAtStep = stoppedAtStep;
     return r;
   }
 
@@ -68,7 +83,9 @@ public class TrialRecord {
         && Objects.equals(metrics, r.metrics)
         && Objects.equals(objectiveValue, r.objectiveValue)
         && Objects.equals(startTime, r.startTime)
-        && Objects.equals(completionTime, r.completionTime);
+        && Objects.equals(completionTime, r.completionTime)
+        && Objects.equals(curve, r.curve)
+        && Objects.equals(stoppedAtStep, r.stoppedAtStep);
   }
 
   @Override

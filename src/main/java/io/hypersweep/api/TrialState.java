@@ -8,10 +8,12 @@ public enum TrialState {
   Succeeded,
   Failed,
   /** Stopped by the operator because the sweep ended (target, timeout, failure cap). */
-  Stopped;
+  Stopped,
+  /** Stopped by the early-termination policy because its intermediate results were poor. */
+  EarlyStopped;
 
   /** True once the trial can no longer change. */
   public boolean isFinished() {
-    return this == Succeeded || this == Failed || this == Stopped;
+    return this == Succeeded || this == Failed || this == Stopped || this == EarlyStopped;
   }
 }

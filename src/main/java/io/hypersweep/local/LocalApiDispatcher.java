@@ -5,6 +5,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +38,20 @@ final class LocalApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse podLog(String namespace, String pod, Map<String, String> query) {
-    Integer tail = null;
-    if (query.containsKey("tailLines")) {
-      try {
-        tail = Integer.parseInt(query.get("tailLines"));
-      } catch (NumberFormatException e) {
-        return new MockResponse().setResponseCode(400).setBody("bad tailLines");
-      }
+    PodLogStore.Query q;
+    try {
+      q =
+          new PodLogStore.Query(
+              integer(query.get("tailLines")),
+              "true".equals(query.get("timestamps")),
+              query.containsKey("sinceTime")
+                  ? OffsetDateTime.parse(query.get("sinceTime")).toInstant()
+                  : null,
+              integer(query.get("limitBytes")));
+    } catch (NumberFormatException | DateTimeParseException e) {
+      return new MockResponse().setResponseCode(400).setBody("bad query: " + e.getMessage());
     }
-    String body = logs.read(namespace, pod, query.get("container"), tail);
+    String body = logs.read(namespace, pod, query.get("container"), q);
     if (body == null) {
       return new MockResponse()
           .setResponseCode(404)
@@ -55,6 +62,10 @@ final class LocalApiDispatcher extends KubernetesCrudDispatcher {
                   + "\"}");
     }
     return new MockResponse().setResponseCode(200).setBody(body);
+  }
+
+  private static Integer integer(String text) {
+    return text == null ? null : Integer.valueOf(text);
   }
 
   private static Map<String, String> query(String raw) {

@@ -1,6 +1,8 @@
 package io.hypersweep.observe;
 
 import io.hypersweep.api.TrialState;
+import io.hypersweep.metrics.MetricPoint;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -9,6 +11,8 @@ import java.util.SortedMap;
  * read from its pod.
  *
  * @param parameters the parameters recorded on the Job, used when the status lost the record
+ * @param curve the objective's (step, value) points read from the log so far, while a policy is
+ *     set; empty otherwise
  */
 public record TrialObservation(
     int number,
@@ -19,4 +23,10 @@ public record TrialObservation(
     Map<String, Double> metrics,
     SortedMap<String, String> parameters,
     String startTime,
-    String completionTime) {}
+    String completionTime,
+    List<MetricPoint> curve) {
+
+  public TrialObservation {
+    curve = curve == null ? List.of() : List.copyOf(curve);
+  }
+}

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.metrics.MetricLineParser;
+import io.hypersweep.metrics.MetricPoint;
 import io.hypersweep.metrics.TerminationMessage;
 import io.hypersweep.metrics.TerminationMessageParser;
 import io.hypersweep.metrics.TrialMetrics;
@@ -16,6 +17,7 @@ import io.hypersweep.trial.TrialNames;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,11 +37,24 @@ public final class TrialObserver {
   }
 
   private final LogSource logs;
+  private final LogFollower follower;
+  private final LogFollower.Source timestamped;
   private final TerminationMessageParser terminationParser = new TerminationMessageParser();
   private final MetricLineParser lineParser = MetricLineParser.keyValue();
 
+  /** An observer that reads logs only when a trial finishes (no early-termination policy). */
   public TrialObserver(LogSource logs) {
+    this(logs, null, null);
+  }
+
+  /**
+   * An observer that also follows running trials' logs through {@code follower} (null: never), so
+   * their observations carry the objective's curve.
+   */
+  public TrialObserver(LogSource logs, LogFollower follower, LogFollower.Source timestamped) {
     this.logs = logs;
+    this.follower = follower;
+    this.timestamped = timestamped;
   }
 
   /**
@@ -88,8 +103,11 @@ public final class TrialObserver {
           Map.of(),
           params,
           start,
-          null);
+          null,
+          podRunning ? curve(pod, metric, false) : List.of());
     }
+    // The last lines before the trial ended complete its curve, so finished trials compare whole.
+    List<MetricPoint> curve = curve(pod, metric, true);
     String end =
         job.getStatus().getCompletionTime() != null
             ? job.getStatus().getCompletionTime()
@@ -116,7 +134,8 @@ public final class TrialObserver {
           values,
           params,
           start,
-          end);
+          end,
+          curve);
     }
     if (metrics.objectiveValue().isEmpty()) {
       String why =
@@ -136,10 +155,25 @@ public final class TrialObserver {
           values,
           params,
           start,
-          end);
+          end,
+          curve);
     }
     return new TrialObservation(
-        number, name, TrialState.Succeeded, "Completed", null, values, params, start, end);
+        number, name, TrialState.Succeeded, "Completed", null, values, params, start, end, curve);
+  }
+
+  private List<MetricPoint> curve(Pod pod, String metric, boolean last) {
+    if (follower == null || pod == null) {
+      return List.of();
+    }
+    String ns = pod.getMetadata().getNamespace();
+    String podName = pod.getMetadata().getName();
+    String container = containerName(pod);
+    List<MetricPoint> points = follower.follow(timestamped, ns, podName, container, metric);
+    if (last) {
+      follower.forget(ns, podName, container);
+    }
+    return points;
   }
 
   private static String failureReason(JobCondition failed, ContainerStateTerminated terminated) {

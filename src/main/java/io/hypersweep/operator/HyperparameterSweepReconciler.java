@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepStatus;
+import io.hypersweep.observe.LogFollower;
 import io.hypersweep.planning.SweepObservation;
 import io.hypersweep.planning.SweepPlan;
 import io.hypersweep.planning.SweepPlanner;
@@ -39,6 +40,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
 
   private final SweepValidator validator = new SweepValidator();
   private final SweepPlanner planner = new SweepPlanner();
+  private final LogFollower logs = new LogFollower();
   private final Clock clock;
   private final SimpleInboundEventSource<HyperparameterSweep> suggestionsReady =
       new SimpleInboundEventSource<>("suggestions-ready");
@@ -91,7 +93,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
           SweepStatusBuilder.invalid(previous, warmStart.errors(), generation, nowText),
           Duration.ofMinutes(1));
     }
-    TrialCluster cluster = new TrialCluster(context.getClient(), sweep, validated);
+    TrialCluster cluster = new TrialCluster(context.getClient(), sweep, validated, logs);
     SweepObservation observed =
         cluster.observe(
             previous,

@@ -10,6 +10,7 @@ import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
+import io.hypersweep.observe.LogFollower;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.observe.TrialObserver;
 import io.hypersweep.planning.SweepEvent;
@@ -41,9 +42,15 @@ final class TrialCluster {
   private final HyperparameterSweep sweep;
   private final ValidatedSweep validated;
   private final String namespace;
+  private final LogFollower follower;
 
-  TrialCluster(KubernetesClient client, HyperparameterSweep sweep, ValidatedSweep validated) {
+  TrialCluster(
+      KubernetesClient client,
+      HyperparameterSweep sweep,
+      ValidatedSweep validated,
+      LogFollower follower) {
     this.client = client;
+    this.follower = validated.termination().isPresent() ? follower : null;
     this.sweep = sweep;
     this.validated = validated;
     this.namespace = sweep.getMetadata().getNamespace();
@@ -62,7 +69,7 @@ final class TrialCluster {
             .map(t -> t.number)
             .collect(Collectors.toSet());
     Map<Integer, TrialObservation> trials =
-        new TrialObserver(this::logTail)
+        new TrialObserver(this::logTail, follower, this::logSince)
             .observe(sweep.getMetadata().getName(), validated.metric(), jobs, pods, finished);
     Set<String> jobNames =
         jobs.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
@@ -90,6 +97,21 @@ final class TrialCluster {
               .inContainer(container)
               .tailingLines(LOG_TAIL_LINES)
               .getLog());
+    } catch (KubernetesClientException e) {
+      LOG.log(Level.FINE, "no log for pod " + ns + "/" + pod + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<String> logSince(
+      String ns, String pod, String container, String sinceTime, int limitBytes) {
+    try {
+      var log =
+          client.pods().inNamespace(ns).withName(pod).inContainer(container).usingTimestamps();
+      return Optional.ofNullable(
+          sinceTime == null
+              ? log.limitBytes(limitBytes).getLog()
+              : log.limitBytes(limitBytes).sinceTime(sinceTime).getLog());
     } catch (KubernetesClientException e) {
       LOG.log(Level.FINE, "no log for pod " + ns + "/" + pod + ": " + e.getMessage());
       return Optional.empty();

@@ -15,6 +15,9 @@ public final class RecordLimits {
   /** Longest reason message kept on a record. */
   public static final int MAX_MESSAGE = 256;
 
+  /** Most curve points one record keeps (see {@code TrialRecord.curve}). */
+  public static final int MAX_CURVE_POINTS = 200;
+
   private RecordLimits() {}
 
   /**

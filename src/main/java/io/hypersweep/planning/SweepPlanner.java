@@ -6,6 +6,7 @@ import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.search.SearchHistory;
+import io.hypersweep.termination.TerminationPolicy;
 import io.hypersweep.trial.TrialNames;
 import io.hypersweep.validation.ValidatedSweep;
 import java.time.Duration;
@@ -36,13 +37,26 @@ public final class SweepPlanner {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
     TrialLedger ledger = new TrialLedger(previous.trials);
+    Curves curves =
+        sweep
+            .termination()
+            .map(t -> new Curves(TerminationPolicy.of(t), sweep.goal()))
+            .orElse(null);
     ledger.apply(
-        observed.trials(), observed.vanished(), sweep.metric(), sweep.additionalMetrics(), now);
+        observed.trials(),
+        observed.vanished(),
+        sweep.metric(),
+        sweep.additionalMetrics(),
+        now,
+        curves);
 
     boolean finishedBefore =
         previous.phase != null
             && previous.phase.isFinal()
             && Objects.equals(previous.observedGeneration, observed.generation());
+    // Stopped trials' slots are refilled below, in this same plan.
+    List<String> stoppedEarly =
+        curves == null || finishedBefore ? List.of() : ledger.stopEarly(curves, now);
     String startTime = previous.startTime;
     Optional<TrialRecord> best = ledger.best(sweep.goal());
     List<SweepEvent> events = new ArrayList<>(ledger.events());
@@ -67,7 +81,8 @@ public final class SweepPlanner {
 
     Ending ending = ending(sweep, ledger, best, startTime, observed.now());
     if (ending != null) {
-      List<String> stopped = ledger.stopActive(ending.reason, now);
+      List<String> stopped = new ArrayList<>(stoppedEarly);
+      stopped.addAll(ledger.stopActive(ending.reason, now));
       return end(
           ending,
           previous,
@@ -126,7 +141,7 @@ public final class SweepPlanner {
       return new SweepPlan(
           ledger.all(),
           launches,
-          List.of(),
+          stoppedEarly,
           SweepPhase.Running,
           "SuggestionFailed",
           "could not compute trial " + next + "'s parameters: " + failure,
@@ -141,7 +156,7 @@ public final class SweepPlanner {
       return new SweepPlan(
           ledger.all(),
           launches,
-          List.of(),
+          stoppedEarly,
           SweepPhase.Running,
           "ComputingSuggestion",
           "computing the parameters of trial " + next,
@@ -159,7 +174,7 @@ public final class SweepPlanner {
           previous,
           ledger,
           launches,
-          List.of(),
+          stoppedEarly,
           startTime,
           now,
           best,
@@ -168,6 +183,11 @@ public final class SweepPlanner {
     }
     String since = startTime == null ? now : startTime;
     Optional<Duration> requeue = sweep.timeout().map(t -> remaining(t, since, observed.now()));
+    if (curves != null) {
+      // Logs are polled: nothing else wakes the operator when a running trial prints a line.
+      Duration poll = sweep.pollInterval();
+      requeue = Optional.of(requeue.filter(r -> r.compareTo(poll) < 0).orElse(poll));
+    }
     String message =
         active
             + " trial(s) active, "
@@ -178,7 +198,7 @@ public final class SweepPlanner {
     return new SweepPlan(
         ledger.all(),
         launches,
-        List.of(),
+        stoppedEarly,
         SweepPhase.Running,
         "TrialsRunning",
         message,

@@ -6,6 +6,7 @@ import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.search.SearchHistory;
+import io.hypersweep.termination.StopDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ final class TrialLedger {
       Set<Integer> vanished,
       String metric,
       List<String> additionalMetrics,
-      String now) {
+      String now,
+      Curves curves) {
     for (TrialObservation obs : observations.values()) {
       TrialRecord rec = records.get(obs.number());
       if (rec == null) {
@@ -47,7 +49,13 @@ final class TrialLedger {
         rec.startTime = obs.startTime();
         records.put(rec.number, rec);
       }
-      if (rec.state.isFinished() || rec.state == obs.state() && !obs.state().isFinished()) {
+      if (rec.state.isFinished()) {
+        continue;
+      }
+      if (curves != null && !obs.curve().isEmpty()) {
+        rec.curve = curves.merge(rec.curve, obs.curve());
+      }
+      if (rec.state == obs.state() && !obs.state().isFinished()) {
         continue;
       }
       rec.state = obs.state();
@@ -99,6 +107,29 @@ final class TrialLedger {
         rec.completionTime = completionTime;
         jobs.add(rec.name);
       }
+    }
+    return jobs;
+  }
+
+  /**
+   * Applies the policy's decisions: each stopped trial becomes EarlyStopped (not a failure) with
+   * the policy's reason, and the names of their Jobs are returned for deletion.
+   */
+  List<String> stopEarly(Curves curves, String now) {
+    List<String> jobs = new ArrayList<>();
+    for (StopDecision d : curves.decide(records.values())) {
+      TrialRecord rec = records.get(d.number());
+      rec.state = TrialState.EarlyStopped;
+      rec.reason = "EarlyStopped";
+      rec.message = RecordLimits.message(d.reason());
+      rec.stoppedAtStep = d.step();
+      rec.completionTime = now;
+      jobs.add(rec.name);
+      events.add(
+          new SweepEvent(
+              false,
+              "TrialEarlyStopped",
+              "trial " + rec.number + " stopped at step " + d.step() + ": " + d.reason()));
     }
     return jobs;
   }

@@ -32,7 +32,14 @@ public final class SweepStatusBuilder {
     s.bestTrial = plan.best().map(TrialRecord::copy).orElse(null);
     s.startTime = plan.startTime();
     s.completionTime = plan.completionTime();
-    int finished = s.trialCounts.succeeded + s.trialCounts.failed + s.trialCounts.stopped;
+    int finished =
+        s.trialCounts.succeeded
+            + s.trialCounts.failed
+            + s.trialCounts.stopped
+            + s.trialCounts.earlyStopped;
+    ComputeAccounting compute = ComputeAccounting.of(plan.trials());
+    s.trialSeconds = compute.trialSeconds();
+    s.trialSecondsSaved = compute.trialSecondsSaved();
     s.progress = finished + "/" + maxTrials;
 
     ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
@@ -67,6 +74,8 @@ public final class SweepStatusBuilder {
     s.startTime = previous.startTime;
     s.completionTime = previous.completionTime;
     s.progress = previous.progress;
+    s.trialSeconds = previous.trialSeconds;
+    s.trialSecondsSaved = previous.trialSecondsSaved;
     ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
     conditions.set(VALID, false, "InvalidSpec", s.message);
     conditions.set(RUNNING, false, "InvalidSpec", "no trials start until the spec is fixed");

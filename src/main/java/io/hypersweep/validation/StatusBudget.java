@@ -27,6 +27,12 @@ final class StatusBudget {
   /** Metric name allowance for metrics the spec does not name. */
   static final int METRIC_NAME_CHARS = 32;
 
+  /** One curve point in JSON: {"step":N,"value":V}, with a 10-digit step. */
+  static final int CURVE_POINT_CHARS = 22 + 10 + NUMBER_CHARS;
+
+  /** The stoppedAtStep key and its value. */
+  static final int STOPPED_AT_CHARS = 30;
+
   private StatusBudget() {}
 
   static Optional<FieldError> check(
@@ -37,7 +43,8 @@ final class StatusBudget {
       int maxTrials,
       int maxConcurrentTrials,
       int maxFailedTrials,
-      boolean warmStart) {
+      boolean warmStart,
+      boolean curves) {
     long parameters = 0;
     for (Dimension d : space.dimensions()) {
       parameters += d.name().length() + 6L + longestValue(d);
@@ -51,7 +58,12 @@ final class StatusBudget {
       }
     }
     long perTrial =
-        RECORD_FIXED + sweep.getMetadata().getName().length() + 8 + parameters + metrics;
+        RECORD_FIXED
+            + sweep.getMetadata().getName().length()
+            + 8
+            + parameters
+            + metrics
+            + (curves ? RecordLimits.MAX_CURVE_POINTS * CURVE_POINT_CHARS + STOPPED_AT_CHARS : 0);
     long messages = (long) (maxFailedTrials + 1 + maxConcurrentTrials) * RecordLimits.MAX_MESSAGE;
     long priors = warmStart ? 500L * (80 + parameters) : 0;
     long spec = Serialization.asJson(sweep.getSpec()).length();
@@ -68,7 +80,11 @@ final class StatusBudget {
                 + " bytes, so at most "
                 + fits
                 + " trials fit in the sweep's status (Kubernetes objects are limited to 1 MiB);"
-                + " lower maxTrials, name fewer additionalMetrics, or split the sweep"));
+                + " lower maxTrials, name fewer additionalMetrics, or split the sweep"
+                + (curves
+                    ? " (an early-termination policy keeps up to 200 curve points per trial)"
+                    : "")
+                + ""));
   }
 
   private static long longestValue(Dimension d) {

@@ -17,6 +17,7 @@ import io.hypersweep.search.SamplerCreation;
 import io.hypersweep.search.Samplers;
 import io.hypersweep.search.SearchSpace;
 import io.hypersweep.search.SearchSpaceParse;
+import io.hypersweep.termination.TerminationSettings;
 import io.hypersweep.trial.ParameterSubstitution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,6 +157,14 @@ public final class SweepValidator {
     Optional<Duration> trialTimeout =
         duration(limits.trialTimeout, "spec.limits.trialTimeout", errors);
 
+    Optional<TerminationSettings> termination =
+        TerminationSpecs.settings(spec.earlyTermination, errors);
+    Duration pollInterval =
+        spec.metrics == null || spec.metrics.pollInterval == null
+            ? ValidatedSweep.DEFAULT_POLL_INTERVAL
+            : duration(spec.metrics.pollInterval, "spec.metrics.pollInterval", errors)
+                .orElse(ValidatedSweep.DEFAULT_POLL_INTERVAL);
+
     Set<String> names = parsed.isValid() ? Set.copyOf(parsed.space().names()) : Set.of();
     validateTemplate(sweep, spec.trialTemplate, names, parsed.isValid(), errors);
 
@@ -168,7 +177,8 @@ public final class SweepValidator {
               maxTrials,
               maxConcurrent,
               maxFailed,
-              !sources.isEmpty())
+              !sources.isEmpty(),
+              termination.isPresent())
           .ifPresent(errors::add);
     }
     if (!errors.isEmpty()) {
@@ -195,7 +205,9 @@ public final class SweepValidator {
                 maxFailed,
                 timeout,
                 trialTimeout,
-                spec.trialTemplate)),
+                spec.trialTemplate,
+                termination,
+                pollInterval)),
         List.of());
   }
 

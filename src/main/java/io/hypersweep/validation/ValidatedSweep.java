@@ -5,6 +5,7 @@ import io.hypersweep.api.Algorithm;
 import io.hypersweep.api.Goal;
 import io.hypersweep.search.Sampler;
 import io.hypersweep.search.SearchSpace;
+import io.hypersweep.termination.TerminationSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +29,12 @@ public record ValidatedSweep(
     int maxFailedTrials,
     Optional<Duration> timeout,
     Optional<Duration> trialTimeout,
-    JobTemplateSpec trialTemplate) {
+    JobTemplateSpec trialTemplate,
+    Optional<TerminationSettings> termination,
+    Duration pollInterval) {
 
   public static final int DEFAULT_MAX_TRIALS = 10;
   public static final int DEFAULT_MAX_CONCURRENT_TRIALS = 1;
   public static final int DEFAULT_MAX_FAILED_TRIALS = 3;
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
 }

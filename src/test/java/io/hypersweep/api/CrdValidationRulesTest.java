@@ -116,4 +116,16 @@ class CrdValidationRulesTest {
     assertThat(failing(root, Map.of("metadata", Map.of("name", "a".repeat(50))))).isEmpty();
     assertThat(failing(root, Map.of("metadata", Map.of("name", "a".repeat(51))))).hasSize(1);
   }
+
+  @Test
+  void banditNeedsExactlyOneSlack() throws Exception {
+    List<String> rules = rulesAt("/properties/spec/properties/earlyTermination");
+    assertThat(rules).hasSize(1);
+    assertThat(failing(rules, Map.of("policy", "bandit", "slackFactor", 0.1))).isEmpty();
+    assertThat(failing(rules, Map.of("policy", "bandit", "slackAmount", 0.1))).isEmpty();
+    assertThat(failing(rules, Map.of("policy", "medianStopping"))).isEmpty();
+    assertThat(failing(rules, Map.of("policy", "bandit"))).hasSize(1);
+    assertThat(failing(rules, Map.of("policy", "bandit", "slackFactor", 0.1, "slackAmount", 1.0)))
+        .hasSize(1);
+  }
 }

@@ -15,10 +15,25 @@ import java.util.function.Function;
  */
 final class FakeTrainer implements TrialRunner {
 
-  /** What one run does. */
-  record Outcome(int exitCode, String stdout, String terminationMessage, long millis) {
+  /**
+   * What one run does: with {@code lineEveryMillis} 0 it waits {@code millis} and prints {@code
+   * stdout} at once; otherwise it prints one line of {@code stdout} every {@code lineEveryMillis}
+   * (as a trainer reports epochs) and then waits out the rest of {@code millis}. A kill ends it at
+   * once with exit code 137.
+   */
+  record Outcome(
+      int exitCode, String stdout, String terminationMessage, long millis, long lineEveryMillis) {
+    Outcome(int exitCode, String stdout, String terminationMessage, long millis) {
+      this(exitCode, stdout, terminationMessage, millis, 0);
+    }
+
     static Outcome succeed(String terminationMessage) {
       return new Outcome(0, "", terminationMessage, 0);
+    }
+
+    /** Prints {@code lines} one every {@code everyMillis}, then exits 0 with the message. */
+    static Outcome printing(java.util.List<String> lines, long everyMillis, String message) {
+      return new Outcome(0, String.join("\n", lines), message, 0, everyMillis);
     }
   }
 
@@ -49,11 +64,24 @@ final class FakeTrainer implements TrialRunner {
             () -> {
               try {
                 Outcome o = behaviour.apply(launch.env());
-                if (killed.await(o.millis(), TimeUnit.MILLISECONDS)) {
+                long start = System.nanoTime();
+                if (o.lineEveryMillis() > 0) {
+                  for (String line : (Iterable<String>) o.stdout().lines()::iterator) {
+                    if (killed.await(o.lineEveryMillis(), TimeUnit.MILLISECONDS)) {
+                      exit.complete(137);
+                      return;
+                    }
+                    launch.stdout().accept(line);
+                  }
+                }
+                long left = o.millis() - (System.nanoTime() - start) / 1_000_000;
+                if (killed.await(Math.max(0, left), TimeUnit.MILLISECONDS)) {
                   exit.complete(137);
                   return;
                 }
-                o.stdout().lines().forEach(launch.stdout());
+                if (o.lineEveryMillis() == 0) {
+                  o.stdout().lines().forEach(launch.stdout());
+                }
                 if (o.terminationMessage() != null) {
                   Files.writeString(
                       launch.terminationMessagePath(),

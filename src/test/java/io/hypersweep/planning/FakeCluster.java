@@ -3,6 +3,7 @@ package io.hypersweep.planning;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
+import io.hypersweep.metrics.MetricPoint;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.status.SweepStatusBuilder;
 import io.hypersweep.trial.TrialNames;
@@ -48,6 +49,7 @@ final class FakeCluster {
           case Succeeded -> "Completed";
           case Failed -> "BackoffLimitExceeded";
           case Stopped -> "Stopped";
+          case EarlyStopped -> "EarlyStopped";
         };
     return new TrialObservation(
         number,
@@ -58,7 +60,44 @@ final class FakeCluster {
         metrics,
         new TreeMap<>(params),
         SweepPlanner.timestamp(T0),
-        state.isFinished() ? SweepPlanner.timestamp(T0) : null);
+        state.isFinished() ? SweepPlanner.timestamp(T0) : null,
+        List.of());
+  }
+
+  /** Trial {@code number} runs and its log so far shows {@code points} of the objective. */
+  void report(int number, List<MetricPoint> points) {
+    TrialObservation o = jobs.get(number);
+    jobs.put(
+        number,
+        new TrialObservation(
+            o.number(),
+            o.jobName(),
+            TrialState.Running,
+            "PodRunning",
+            null,
+            Map.of(),
+            o.parameters(),
+            o.startTime(),
+            null,
+            points));
+  }
+
+  /** Trial {@code number} succeeded with the final {@code score} and the whole curve. */
+  void succeed(int number, double score, List<MetricPoint> points) {
+    TrialObservation o = jobs.get(number);
+    jobs.put(
+        number,
+        new TrialObservation(
+            o.number(),
+            o.jobName(),
+            TrialState.Succeeded,
+            "Completed",
+            null,
+            Map.of("score", score),
+            o.parameters(),
+            o.startTime(),
+            SweepPlanner.timestamp(now),
+            points));
   }
 
   void set(int number, TrialState state, Map<String, Double> metrics) {

@@ -60,7 +60,9 @@ class LearningSamplerPlanningTest {
         v.maxFailedTrials(),
         v.timeout(),
         v.trialTimeout(),
-        v.trialTemplate());
+        v.trialTemplate(),
+        v.termination(),
+        v.pollInterval());
   }
 
   @Test

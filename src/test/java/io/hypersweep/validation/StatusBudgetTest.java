@@ -27,6 +27,24 @@ class StatusBudgetTest {
   }
 
   @Test
+  void withAPolicyTheBudgetCountsFullCurves() throws Exception {
+    HyperparameterSweep sweep = quickstart(1000);
+    io.hypersweep.api.EarlyTerminationSpec early = new io.hypersweep.api.EarlyTerminationSpec();
+    early.policy = io.hypersweep.api.EarlyTerminationPolicy.MEDIAN_STOPPING;
+    sweep.getSpec().earlyTermination = early;
+    assertThat(new SweepValidator().validate(sweep).errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("spec.limits.maxTrials");
+              assertThat(e.message()).contains("curve points");
+            });
+    HyperparameterSweep small = quickstart(50);
+    small.getSpec().earlyTermination = early;
+    assertThat(new SweepValidator().validate(small).errors()).isEmpty();
+  }
+
+  @Test
   void aThousandTrialsOfTheQuickstartFit() throws Exception {
     assertThat(new SweepValidator().validate(quickstart(1000)).errors()).isEmpty();
   }
