@@ -16,7 +16,7 @@ public final class RecordLimits {
   public static final int MAX_MESSAGE = 256;
 
   /** Most curve points one record keeps (see {@code TrialRecord.curve}). */
-  public static final int MAX_CURVE_POINTS = 200;
+  public static final int MAX_CURVE_POINTS = 50;
 
   private RecordLimits() {}
 

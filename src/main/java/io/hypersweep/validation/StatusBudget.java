@@ -82,7 +82,9 @@ final class StatusBudget {
                 + " trials fit in the sweep's status (Kubernetes objects are limited to 1 MiB);"
                 + " lower maxTrials, name fewer additionalMetrics, or split the sweep"
                 + (curves
-                    ? " (an early-termination policy keeps up to 200 curve points per trial)"
+                    ? " (an early-termination policy keeps up to "
+                        + RecordLimits.MAX_CURVE_POINTS
+                        + " curve points per trial)"
                     : "")
                 + ""));
   }
