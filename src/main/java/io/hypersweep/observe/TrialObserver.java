@@ -36,7 +36,13 @@ public final class TrialObserver {
     Optional<String> tail(String namespace, String pod, String container);
   }
 
+  /** Reads a Job's newest pod from the API server itself, bypassing the informer cache. */
+  public interface PodLookup {
+    Optional<Pod> latest(Job job);
+  }
+
   private final LogSource logs;
+  private final PodLookup freshPods;
   private final LogFollower follower;
   private final LogFollower.Source timestamped;
   private final TerminationMessageParser terminationParser = new TerminationMessageParser();
@@ -44,15 +50,17 @@ public final class TrialObserver {
 
   /** An observer that reads logs only when a trial finishes (no early-termination policy). */
   public TrialObserver(LogSource logs) {
-    this(logs, null, null);
+    this(logs, job -> Optional.empty(), null, null);
   }
 
   /**
    * An observer that also follows running trials' logs through {@code follower} (null: never), so
    * their observations carry the objective's curve.
    */
-  public TrialObserver(LogSource logs, LogFollower follower, LogFollower.Source timestamped) {
+  public TrialObserver(
+      LogSource logs, PodLookup freshPods, LogFollower follower, LogFollower.Source timestamped) {
     this.logs = logs;
+    this.freshPods = freshPods;
     this.follower = follower;
     this.timestamped = timestamped;
   }
@@ -105,6 +113,11 @@ public final class TrialObserver {
           start,
           null,
           podRunning ? curve(pod, metric, false) : List.of());
+    }
+    if (terminated(pod) == null) {
+      // The Pod and Job informers lag independently: a Job can show Complete while the cached
+      // pod does not show its container's end yet, and its termination message would be missed.
+      pod = freshPods.latest(job).orElse(pod);
     }
     // The last lines before the trial ended complete its curve, so finished trials compare whole.
     List<MetricPoint> curve = curve(pod, metric, true);

@@ -69,7 +69,7 @@ final class TrialCluster {
             .map(t -> t.number)
             .collect(Collectors.toSet());
     Map<Integer, TrialObservation> trials =
-        new TrialObserver(this::logTail, follower, this::logSince)
+        new TrialObserver(this::logTail, this::freshPod, follower, this::logSince)
             .observe(sweep.getMetadata().getName(), validated.metric(), jobs, pods, finished);
     Set<String> jobNames =
         jobs.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
@@ -85,6 +85,19 @@ final class TrialCluster {
   /** The informer cache can lag behind a create, so only a direct read proves a Job is gone. */
   private boolean jobIsGone(String name) {
     return client.batch().v1().jobs().inNamespace(namespace).withName(name).get() == null;
+  }
+
+  private Optional<Pod> freshPod(Job job) {
+    return client
+        .pods()
+        .inNamespace(namespace)
+        .withLabel("job-name", job.getMetadata().getName())
+        .list()
+        .getItems()
+        .stream()
+        .max(
+            java.util.Comparator.comparing(
+                p -> String.valueOf(p.getMetadata().getCreationTimestamp())));
   }
 
   private Optional<String> logTail(String ns, String pod, String container) {
