@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ public final class PushKey {
       }
     }
     // The Secret exists (e.g. pre-created by an admin) without a usable key: fill it in.
-    secret.setData(new java.util.HashMap<>(secret.getData() == null ? Map.of() : secret.getData()));
+    secret.setData(new HashMap<>(secret.getData() == null ? Map.of() : secret.getData()));
     secret.getData().put(DATA_KEY, encoded);
     secrets.resource(secret).update();
     return Optional.of(key);

@@ -45,5 +45,7 @@ public class PushRoute {
               .putHeader("Content-Type", "application/json")
               .end(answer.json());
         });
+    // The router may have paused the request until a handler wants its body.
+    request.resume();
   }
 }
