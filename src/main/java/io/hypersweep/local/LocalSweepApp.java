@@ -3,6 +3,7 @@ package io.hypersweep.local;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
+import io.hypersweep.operator.MetricsPush;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
@@ -16,6 +17,11 @@ public class LocalSweepApp implements QuarkusApplication {
   @Override
   public int run(String... args) throws Exception {
     LocalSession session = LocalMode.session;
+    // Quarkus publishes the port it actually bound (quarkus.http.port=0 picks a free one).
+    String port = System.getProperty("quarkus.http.port");
+    if (port != null && !port.equals("0")) {
+      MetricsPush.shared().setBaseUrl("http://127.0.0.1:" + port);
+    }
     operator.start();
     KubernetesClient client = session.cluster.client();
     HyperparameterSweep applied = client.resource(session.sweep).create();

@@ -14,9 +14,11 @@ import io.hypersweep.metrics.TerminationMessageParser;
 import io.hypersweep.metrics.TrialMetrics;
 import io.hypersweep.trial.TrialLabels;
 import io.hypersweep.trial.TrialNames;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,7 @@ import java.util.TreeMap;
 
 /**
  * Turns a sweep's trial Jobs and Pods into trial observations, reading a finished trial's metrics
- * from its termination message and, when that lacks the objective, from its log.
+ * from its termination message, what it pushed and, when those lack the objective, from its log.
  */
 public final class TrialObserver {
 
@@ -45,12 +47,13 @@ public final class TrialObserver {
   private final PodLookup freshPods;
   private final LogFollower follower;
   private final LogFollower.Source timestamped;
+  private final PushedMetrics pushed;
   private final TerminationMessageParser terminationParser = new TerminationMessageParser();
   private final MetricLineParser lineParser = MetricLineParser.keyValue();
 
   /** An observer that reads logs only when a trial finishes (no early-termination policy). */
   public TrialObserver(LogSource logs) {
-    this(logs, job -> Optional.empty(), null, null);
+    this(logs, job -> Optional.empty(), null, null, null);
   }
 
   /**
@@ -59,10 +62,24 @@ public final class TrialObserver {
    */
   public TrialObserver(
       LogSource logs, PodLookup freshPods, LogFollower follower, LogFollower.Source timestamped) {
+    this(logs, freshPods, follower, timestamped, null);
+  }
+
+  /**
+   * An observer that also merges what trials pushed to the metrics endpoint ({@code pushed} null:
+   * nothing) into their curves and final values.
+   */
+  public TrialObserver(
+      LogSource logs,
+      PodLookup freshPods,
+      LogFollower follower,
+      LogFollower.Source timestamped,
+      PushedMetrics pushed) {
     this.logs = logs;
     this.freshPods = freshPods;
     this.follower = follower;
     this.timestamped = timestamped;
+    this.pushed = pushed;
   }
 
   /**
@@ -98,7 +115,9 @@ public final class TrialObserver {
             : job.getMetadata().getCreationTimestamp();
     Optional<JobCondition> complete = condition(job, "Complete");
     Optional<JobCondition> failed = condition(job, "Failed");
-    if (complete.isEmpty() && failed.isEmpty()) {
+    boolean finished = complete.isPresent() || failed.isPresent();
+    PushedMetrics.Pushed push = pushed(job, number, metric, finished);
+    if (!finished) {
       boolean podRunning =
           pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
       TrialState state = podRunning ? TrialState.Running : TrialState.Pending;
@@ -112,7 +131,7 @@ public final class TrialObserver {
           params,
           start,
           null,
-          podRunning ? curve(pod, metric, false) : List.of());
+          podRunning ? join(curve(pod, metric, false), push.curve()) : push.curve());
     }
     if (terminated(pod) == null) {
       // The Pod and Job informers lag independently: a Job can show Complete while the cached
@@ -120,7 +139,7 @@ public final class TrialObserver {
       pod = freshPods.latest(job).orElse(pod);
     }
     // The last lines before the trial ended complete its curve, so finished trials compare whole.
-    List<MetricPoint> curve = curve(pod, metric, true);
+    List<MetricPoint> curve = join(curve(pod, metric, true), push.curve());
     String end =
         job.getStatus().getCompletionTime() != null
             ? job.getStatus().getCompletionTime()
@@ -132,11 +151,11 @@ public final class TrialObserver {
     if (!message.isError()) {
       metrics.addTerminationMetrics(message.metrics());
     }
-    if (metrics.objectiveValue().isEmpty() && pod != null) {
+    if (metrics.objectiveValue().isEmpty() && !push.values().containsKey(metric) && pod != null) {
       logs.tail(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), containerName(pod))
           .ifPresent(log -> metrics.addLog(lineParser, log));
     }
-    Map<String, Double> values = metrics.finalValues();
+    Map<String, Double> values = finalValues(metrics, push, message);
     if (failed.isPresent()) {
       return new TrialObservation(
           number,
@@ -150,7 +169,7 @@ public final class TrialObserver {
           end,
           curve);
     }
-    if (metrics.objectiveValue().isEmpty()) {
+    if (!values.containsKey(metric)) {
       String why =
           message.isError()
               ? message.message()
@@ -158,7 +177,7 @@ public final class TrialObserver {
                   + metric
                   + " (termination message or log line "
                   + metric
-                  + "=VALUE)";
+                  + "=VALUE, or a push to its metrics endpoint)";
       return new TrialObservation(
           number,
           name,
@@ -173,6 +192,49 @@ public final class TrialObserver {
     }
     return new TrialObservation(
         number, name, TrialState.Succeeded, "Completed", null, values, params, start, end, curve);
+  }
+
+  /** Takes what the trial pushed since the last reconcile; a finished trial is then forgotten. */
+  private PushedMetrics.Pushed pushed(Job job, int number, String metric, boolean finished) {
+    if (pushed == null) {
+      return PushedMetrics.Pushed.NONE;
+    }
+    String ns = job.getMetadata().getNamespace();
+    String sweep = job.getMetadata().getLabels().get(TrialLabels.SWEEP);
+    PushedMetrics.Pushed out = pushed.take(ns, sweep, number, metric);
+    if (finished) {
+      pushed.forget(ns, sweep, number);
+    }
+    return out;
+  }
+
+  /** Log points, then pushed ones: the curve merge keeps the later value of a step seen twice. */
+  private static List<MetricPoint> join(List<MetricPoint> log, List<MetricPoint> push) {
+    if (push.isEmpty()) {
+      return log;
+    }
+    List<MetricPoint> all = new ArrayList<>(log.size() + push.size());
+    all.addAll(log);
+    all.addAll(push);
+    return all;
+  }
+
+  /**
+   * Final values: pushed values count like the log's last values (and win over them, being sent on
+   * purpose), and the termination message wins over both.
+   */
+  private static Map<String, Double> finalValues(
+      TrialMetrics metrics, PushedMetrics.Pushed push, TerminationMessage message) {
+    Map<String, Double> values = new LinkedHashMap<>(metrics.finalValues());
+    Map<String, Double> fromMessage = message.isError() ? Map.of() : message.metrics();
+    push.values()
+        .forEach(
+            (name, value) -> {
+              if (!fromMessage.containsKey(name)) {
+                values.put(name, value);
+              }
+            });
+    return values;
   }
 
   private List<MetricPoint> curve(Pod pod, String metric, boolean last) {

@@ -116,6 +116,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
 
     SweepStatus next =
         SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
+    cluster.track(next);
     return record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
   }
 

@@ -43,6 +43,7 @@ final class TrialCluster {
   private final ValidatedSweep validated;
   private final String namespace;
   private final LogFollower follower;
+  private final MetricsPush push = MetricsPush.shared();
 
   TrialCluster(
       KubernetesClient client,
@@ -69,7 +70,7 @@ final class TrialCluster {
             .map(t -> t.number)
             .collect(Collectors.toSet());
     Map<Integer, TrialObservation> trials =
-        new TrialObserver(this::logTail, this::freshPod, follower, this::logSince)
+        new TrialObserver(this::logTail, this::freshPod, follower, this::logSince, push.pushed())
             .observe(sweep.getMetadata().getName(), validated.metric(), jobs, pods, finished);
     Set<String> jobNames =
         jobs.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
@@ -138,7 +139,13 @@ final class TrialCluster {
   Map<Integer, String> createJobs(List<TrialLaunch> launches) {
     Map<Integer, String> rejected = new TreeMap<>();
     for (TrialLaunch launch : launches) {
-      Job job = TrialJobFactory.render(sweep, validated, launch.number(), launch.parameters());
+      Job job =
+          TrialJobFactory.render(
+              sweep,
+              validated,
+              launch.number(),
+              launch.parameters(),
+              push.trialEnv(sweep, launch.number()));
       try {
         client.batch().v1().jobs().resource(job).create();
       } catch (KubernetesClientException e) {
@@ -152,6 +159,11 @@ final class TrialCluster {
       }
     }
     return rejected;
+  }
+
+  /** Tells the metrics endpoint which trials may push now that {@code next} is decided. */
+  void track(SweepStatus next) {
+    push.track(sweep, next);
   }
 
   void deleteJobs(List<String> names) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Renders the Job of one trial from the sweep's template and the trial's parameters. */
 public final class TrialJobFactory {
@@ -29,6 +30,19 @@ public final class TrialJobFactory {
       ValidatedSweep validated,
       int number,
       SortedMap<String, String> params) {
+    return render(sweep, validated, number, params, Map.of());
+  }
+
+  /**
+   * Renders the Job, giving every container also {@code extraEnv} (the metrics push URL and token)
+   * before the user's own entries.
+   */
+  public static Job render(
+      HyperparameterSweep sweep,
+      ValidatedSweep validated,
+      int number,
+      SortedMap<String, String> params,
+      Map<String, String> extraEnv) {
     String sweepName = sweep.getMetadata().getName();
     String paramsJson = Serialization.asJson(params);
     Map<String, String> labels = new LinkedHashMap<>();
@@ -76,6 +90,7 @@ public final class TrialJobFactory {
       pod.setRestartPolicy("Never");
     }
     List<EnvVar> env = trialEnv(sweepName, number, params, paramsJson);
+    new TreeMap<>(extraEnv).forEach((k, v) -> env.add(new EnvVar(k, v, null)));
     pod.getContainers().forEach(c -> prepare(c, env, params, number, sweepName));
     if (pod.getInitContainers() != null) {
       pod.getInitContainers().forEach(c -> prepare(c, env, params, number, sweepName));

@@ -9,7 +9,10 @@ import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
 import io.hypersweep.local.LocalCluster;
 import io.hypersweep.local.LocalExecutor;
+import io.hypersweep.metrics.PushHandler;
+import io.hypersweep.metrics.PushRequest;
 import io.hypersweep.operator.HyperparameterSweepReconciler;
+import io.hypersweep.operator.MetricsPush;
 import io.hypersweep.trial.TrialLabels;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
@@ -26,6 +29,7 @@ final class SweepHarness implements AutoCloseable {
   final FakeTrainer trainer;
   private final LocalExecutor executor;
   private Operator operator;
+  private com.sun.net.httpserver.HttpServer pushServer;
 
   private final java.util.Map<String, Integer> maxActiveJobs =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -93,6 +97,39 @@ final class SweepHarness implements AutoCloseable {
     operator.start();
   }
 
+  /**
+   * Serves the metrics push endpoint (the operator's own {@link PushHandler}) on a JDK HTTP server
+   * and tells the operator its URL, so trials get HYPERSWEEP_METRICS_URL and _TOKEN.
+   */
+  String startPushEndpoint() throws java.io.IOException {
+    pushServer =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    PushHandler handler = MetricsPush.shared().handler();
+    pushServer.createContext(
+        "/v1/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readNBytes(PushRequest.MAX_BODY_BYTES + 1);
+          String auth = exchange.getRequestHeaders().getFirst("Authorization");
+          PushHandler.Response answer =
+              handler.handle(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  auth == null ? java.util.Map.of() : java.util.Map.of("Authorization", auth),
+                  body);
+          byte[] json = answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(answer.status(), json.length);
+          exchange.getResponseBody().write(json);
+          exchange.close();
+        });
+    pushServer.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    pushServer.start();
+    String url = "http://127.0.0.1:" + pushServer.getAddress().getPort();
+    MetricsPush.shared().setBaseUrl(url);
+    return url;
+  }
+
   void stopOperator() {
     operator.stop();
   }
@@ -136,6 +173,11 @@ final class SweepHarness implements AutoCloseable {
       operator.stop();
     } catch (RuntimeException ignored) {
       // already stopped by the test
+    }
+    if (pushServer != null) {
+      // Other tests in this JVM must not get push variables for a server that is gone.
+      MetricsPush.shared().setBaseUrl(null);
+      pushServer.stop(0);
     }
     jobWatch.close();
     executor.close();

@@ -53,6 +53,25 @@ class TrialJobFactoryTest {
   }
 
   @Test
+  void pushVariablesAreGivenOnlyWhenKnown() {
+    HyperparameterSweep sweep = TestSweeps.valid();
+    Container plain = container(render(sweep), 0);
+    assertThat(envNames(plain))
+        .doesNotContain("HYPERSWEEP_METRICS_URL", "HYPERSWEEP_METRICS_TOKEN");
+
+    Job job =
+        TrialJobFactory.render(
+            sweep,
+            TestSweeps.validated(sweep),
+            3,
+            PARAMS,
+            Map.of("HYPERSWEEP_METRICS_URL", "http://op:8080/x", "HYPERSWEEP_METRICS_TOKEN", "t"));
+    Container c = container(job, 0);
+    assertThat(env(c, "HYPERSWEEP_METRICS_URL")).isEqualTo("http://op:8080/x");
+    assertThat(env(c, "HYPERSWEEP_METRICS_TOKEN")).isEqualTo("t");
+  }
+
+  @Test
   void jobIsNamedAndPlacedAfterTheSweepAndTrial() {
     Job job = render(TestSweeps.valid());
 
