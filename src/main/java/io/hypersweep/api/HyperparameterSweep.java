@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Algorithm", jsonPath = ".spec.sampling.algorithm", priority = 1)
+@AdditionalPrinterColumn(name = "Policy", jsonPath = ".spec.earlyTermination.policy", priority = 1)
 public class HyperparameterSweep extends CustomResource<SweepSpec, SweepStatus>
     implements Namespaced {
 
