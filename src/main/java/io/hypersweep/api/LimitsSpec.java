@@ -38,4 +38,11 @@ public class LimitsSpec {
   @JsonPropertyDescription(
       "Limit for one trial, set as the Job's activeDeadlineSeconds (e.g. 20m). Default: none.")
   public String trialTimeout;
+
+  @Pattern(DURATION_PATTERN)
+  @JsonPropertyDescription(
+      "A trial whose pod has not started running this long after its Job was created (an image"
+          + " that cannot be pulled, a pod that cannot be scheduled) fails with reason"
+          + " PendingTimeout and its Job is deleted. Default 15m.")
+  public String pendingTimeout;
 }

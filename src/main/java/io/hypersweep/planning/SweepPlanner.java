@@ -56,7 +56,13 @@ public final class SweepPlanner {
             && Objects.equals(previous.observedGeneration, observed.generation());
     // Stopped trials' slots are refilled below, in this same plan.
     List<String> stoppedEarly =
-        curves == null || finishedBefore ? List.of() : ledger.stopEarly(curves, now);
+        new ArrayList<>(
+            curves == null || finishedBefore ? List.of() : ledger.stopEarly(curves, now));
+    if (!finishedBefore) {
+      stoppedEarly.addAll(
+          ledger.failPendingSince(
+              observed.now().minus(sweep.pendingTimeout()), sweep.pendingTimeout(), now));
+    }
     String startTime = previous.startTime;
     Optional<TrialRecord> best = ledger.best(sweep.goal());
     List<SweepEvent> events = new ArrayList<>(ledger.events());
@@ -183,6 +189,13 @@ public final class SweepPlanner {
     }
     String since = startTime == null ? now : startTime;
     Optional<Duration> requeue = sweep.timeout().map(t -> remaining(t, since, observed.now()));
+    Optional<Instant> pendingDeadline =
+        ledger.oldestPending().map(t -> t.plus(sweep.pendingTimeout()).plusSeconds(1));
+    if (pendingDeadline.isPresent()) {
+      Duration untilDeadline = Duration.between(observed.now(), pendingDeadline.get());
+      Duration wait = untilDeadline.isNegative() ? Duration.ofSeconds(1) : untilDeadline;
+      requeue = Optional.of(requeue.filter(r -> r.compareTo(wait) < 0).orElse(wait));
+    }
     if (curves != null) {
       // Logs are polled: nothing else wakes the operator when a running trial prints a line.
       Duration poll = sweep.pollInterval();

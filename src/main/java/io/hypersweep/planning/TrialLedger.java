@@ -7,6 +7,8 @@ import io.hypersweep.api.TrialState;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.termination.StopDecision;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,38 @@ final class TrialLedger {
         true,
         "TrialFailed",
         "trial " + rec.number + " failed (" + rec.reason + "): " + rec.message);
+  }
+
+  /**
+   * Fails the trials still Pending (pod not running) since before {@code deadline} and returns
+   * their Jobs' names: a pod that can never start must not hold a slot, or the sweep would hang.
+   */
+  List<String> failPendingSince(Instant deadline, Duration limit, String now) {
+    List<String> jobs = new ArrayList<>();
+    for (TrialRecord rec : records.values()) {
+      if (rec.state == TrialState.Pending
+          && rec.startTime != null
+          && Instant.parse(rec.startTime).isBefore(deadline)) {
+        rec.state = TrialState.Failed;
+        rec.reason = "PendingTimeout";
+        rec.message =
+            "the trial's pod did not start running within "
+                + limit.toSeconds()
+                + "s (check the image, pull secrets and resource requests)";
+        rec.completionTime = now;
+        events.add(finishedEvent(rec, ""));
+        jobs.add(rec.name);
+      }
+    }
+    return jobs;
+  }
+
+  /** The earliest creation time of a trial that is still Pending. */
+  Optional<Instant> oldestPending() {
+    return records.values().stream()
+        .filter(r -> r.state == TrialState.Pending && r.startTime != null)
+        .map(r -> Instant.parse(r.startTime))
+        .min(Instant::compareTo);
   }
 
   /** Marks every unfinished trial stopped and returns the names of their Jobs. */

@@ -156,6 +156,8 @@ public final class SweepValidator {
     Optional<Duration> timeout = duration(limits.timeout, "spec.limits.timeout", errors);
     Optional<Duration> trialTimeout =
         duration(limits.trialTimeout, "spec.limits.trialTimeout", errors);
+    Optional<Duration> pendingTimeout =
+        duration(limits.pendingTimeout, "spec.limits.pendingTimeout", errors);
 
     Optional<TerminationSettings> termination =
         TerminationSpecs.settings(spec.earlyTermination, errors);
@@ -207,7 +209,8 @@ public final class SweepValidator {
                 trialTimeout,
                 spec.trialTemplate,
                 termination,
-                pollInterval)),
+                pollInterval,
+                pendingTimeout.orElse(ValidatedSweep.DEFAULT_PENDING_TIMEOUT))),
         List.of());
   }
 

@@ -31,10 +31,12 @@ public record ValidatedSweep(
     Optional<Duration> trialTimeout,
     JobTemplateSpec trialTemplate,
     Optional<TerminationSettings> termination,
-    Duration pollInterval) {
+    Duration pollInterval,
+    Duration pendingTimeout) {
 
   public static final int DEFAULT_MAX_TRIALS = 10;
   public static final int DEFAULT_MAX_CONCURRENT_TRIALS = 1;
   public static final int DEFAULT_MAX_FAILED_TRIALS = 3;
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(15);
 }

@@ -62,7 +62,8 @@ class LearningSamplerPlanningTest {
         v.trialTimeout(),
         v.trialTemplate(),
         v.termination(),
-        v.pollInterval());
+        v.pollInterval(),
+        v.pendingTimeout());
   }
 
   @Test

@@ -309,8 +309,9 @@ class SweepPlannerTest {
     cluster.advance(Duration.ofMinutes(10));
     assertThat(cluster.reconcile().requeueAfter()).contains(Duration.ofMinutes(50).plusSeconds(1));
 
+    // Without a sweep timeout the only deadline left is that of the still-pending trials.
     FakeCluster noTimeout = new FakeCluster(sweep(y -> y.replace("timeout: 1h, ", "")));
-    assertThat(noTimeout.reconcile().requeueAfter()).isEmpty();
+    assertThat(noTimeout.reconcile().requeueAfter()).contains(Duration.ofHours(24).plusSeconds(1));
   }
 
   @Test
@@ -615,6 +616,29 @@ class SweepPlannerTest {
     assertThat(trial(rejected, 1).state).isEqualTo(TrialState.Pending);
     assertThat(rejected.events()).anyMatch(e -> e.warning() && e.message().contains("trial 2"));
     assertThat(plan.withRejectedLaunches(Map.of(), "t")).isSameAs(plan);
+  }
+
+  @Test
+  void trialsStuckPendingFailAfterThePendingTimeoutAndTheSweepDoesNotHang() {
+    FakeCluster cluster =
+        new FakeCluster(sweep(y -> y.replace("pendingTimeout: 24h", "pendingTimeout: 15m")));
+    SweepPlan first = cluster.reconcile();
+    assertThat(first.requeueAfter()).isPresent();
+    assertThat(first.requeueAfter().get())
+        .isLessThanOrEqualTo(Duration.ofMinutes(15).plusSeconds(1));
+
+    cluster.run(1);
+    cluster.advance(Duration.ofMinutes(16));
+    SweepPlan plan = cluster.reconcile();
+
+    assertThat(trial(plan, 2).state).isEqualTo(TrialState.Failed);
+    assertThat(trial(plan, 2).reason).isEqualTo("PendingTimeout");
+    assertThat(plan.jobsToDelete()).contains("demo-2", "demo-3");
+    // Two failures exceed maxFailedTrials = 1, so the sweep ends instead of waiting forever.
+    assertThat(plan.phase()).isEqualTo(SweepPhase.Failed);
+    assertThat(plan.reason()).isEqualTo("MaxFailedTrialsExceeded");
+    // The trial that did start is stopped with the sweep, not failed as stuck.
+    assertThat(trial(plan, 1).state).isEqualTo(TrialState.Stopped);
   }
 
   @Test

@@ -81,6 +81,7 @@ class SweepValidatorTest {
     assertThat(v.maxTrials()).isEqualTo(10);
     assertThat(v.maxConcurrentTrials()).isEqualTo(1);
     assertThat(v.maxFailedTrials()).isEqualTo(3);
+    assertThat(v.pendingTimeout()).isEqualTo(java.time.Duration.ofMinutes(15));
     assertThat(v.algorithm()).isEqualTo(Algorithm.RANDOM);
     assertThat(v.seed()).isZero();
     assertThat(v.timeout()).isEmpty();
@@ -93,7 +94,7 @@ class SweepValidatorTest {
         edit("sampling: {algorithm: random, seed: 11}", "sampling: {}")
             .replace(
                 "limits: {maxTrials: 8, maxConcurrentTrials: 3, maxFailedTrials: 1, timeout: 1h,"
-                    + " trialTimeout: 10m}",
+                    + " trialTimeout: 10m, pendingTimeout: 24h}",
                 "limits: {maxTrials: 5}");
 
     ValidatedSweep v = validate(yaml).sweep().orElseThrow();
@@ -101,6 +102,7 @@ class SweepValidatorTest {
     assertThat(v.maxTrials()).isEqualTo(5);
     assertThat(v.maxConcurrentTrials()).isEqualTo(1);
     assertThat(v.maxFailedTrials()).isEqualTo(3);
+    assertThat(v.pendingTimeout()).isEqualTo(java.time.Duration.ofMinutes(15));
     assertThat(v.algorithm()).isEqualTo(Algorithm.RANDOM);
     assertThat(v.seed()).isZero();
   }

@@ -20,7 +20,7 @@ public final class TestSweeps {
           x: {uniform: [0.0, 1.0]}
           depth: {choice: [2, 4, 8]}
         sampling: {algorithm: random, seed: 11}
-        limits: {maxTrials: 8, maxConcurrentTrials: 3, maxFailedTrials: 1, timeout: 1h, trialTimeout: 10m}
+        limits: {maxTrials: 8, maxConcurrentTrials: 3, maxFailedTrials: 1, timeout: 1h, trialTimeout: 10m, pendingTimeout: 24h}
         trialTemplate:
           spec:
             template:
