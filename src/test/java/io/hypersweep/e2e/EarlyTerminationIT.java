@@ -19,30 +19,13 @@ class EarlyTerminationIT {
   static final int STEPS = 60;
 
   static String manifest(String name, String earlyTermination) {
-    return """
-        apiVersion: hypersweep.io/v1alpha1
-        kind: HyperparameterSweep
-        metadata:
-          name: %s
-        spec:
-          objective: {metric: score, goal: maximize}
-          parameters:
-            x: {uniform: [0.0, 1.0]}
-          sampling: {algorithm: random, seed: 11}
-          limits: {maxTrials: 8, maxConcurrentTrials: 4}
-          %s
-          metrics: {pollInterval: 200ms}
-          trialTemplate:
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: trainer
-                    image: example/trainer:1
-                    command: ["train"]
-                    args: ["--x=${params.x}"]
-        """
-        .formatted(name, earlyTermination);
+    return Manifests.sweep(
+        name,
+        "{metric: score, goal: maximize}",
+        "{x: {uniform: [0.0, 1.0]}}",
+        "{algorithm: random, seed: 11}",
+        "{maxTrials: 8, maxConcurrentTrials: 4}",
+        earlyTermination + "\n  metrics: {pollInterval: 200ms}");
   }
 
   /** score at step s = x · (0.5 + s / 2·STEPS): a trial's rank never changes along its curve. */

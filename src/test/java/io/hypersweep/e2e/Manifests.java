@@ -4,9 +4,20 @@ package io.hypersweep.e2e;
 final class Manifests {
   private Manifests() {}
 
-  /** A sweep whose trial runs {@code train --x=${params.x}} when it has a parameter x. */
+  /** A sweep whose trial runs {@code train}; parameters reach it as environment variables. */
   static String sweep(
       String name, String objective, String params, String sampling, String limits) {
+    return sweep(name, objective, params, sampling, limits, "");
+  }
+
+  /** The same, with further spec lines (e.g. {@code earlyTermination: {...}}) at spec level. */
+  static String sweep(
+      String name,
+      String objective,
+      String params,
+      String sampling,
+      String limits,
+      String moreSpec) {
     return """
         apiVersion: hypersweep.io/v1alpha1
         kind: HyperparameterSweep
@@ -17,6 +28,7 @@ final class Manifests {
           parameters: %s
           sampling: %s
           limits: %s
+          %s
           trialTemplate:
             spec:
               template:
@@ -26,6 +38,6 @@ final class Manifests {
                     image: example/trainer:1
                     command: ["train"]
         """
-        .formatted(name, objective, params, sampling, limits);
+        .formatted(name, objective, params, sampling, limits, moreSpec);
   }
 }

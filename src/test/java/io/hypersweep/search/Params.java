@@ -7,24 +7,24 @@ import java.util.List;
 import java.util.Map;
 
 /** Test fixture: builds parameter expressions and spaces tersely. */
-final class Params {
+public final class Params {
 
   private Params() {}
 
-  static ParameterSpec choice(Object... values) {
+  public static ParameterSpec choice(Object... values) {
     ParameterSpec p = new ParameterSpec();
     p.choice = Arrays.stream(values).map(AnyType::new).toList();
     return p;
   }
 
-  static ParameterSpec randint(Long... bounds) {
+  public static ParameterSpec randint(Long... bounds) {
     ParameterSpec p = new ParameterSpec();
     p.randint = Arrays.asList(bounds);
     return p;
   }
 
   /** Builds any of the eight double-valued expressions by name. */
-  static ParameterSpec expr(String expression, Double... values) {
+  public static ParameterSpec expr(String expression, Double... values) {
     ParameterSpec p = new ParameterSpec();
     List<Double> v = Arrays.asList(values);
     switch (expression) {
@@ -42,7 +42,7 @@ final class Params {
   }
 
   /** Parses a space that the test expects to be valid. */
-  static SearchSpace space(Map<String, ParameterSpec> parameters) {
+  public static SearchSpace space(Map<String, ParameterSpec> parameters) {
     SearchSpaceParse parse = SearchSpace.parse(parameters);
     if (!parse.isValid()) {
       throw new AssertionError("expected a valid space, got " + parse.errors());
@@ -51,7 +51,7 @@ final class Params {
   }
 
   /** The single dimension of a one-parameter space named x. */
-  static Dimension dimension(ParameterSpec spec) {
+  public static Dimension dimension(ParameterSpec spec) {
     return space(Map.of("x", spec)).dimensions().get(0);
   }
 }

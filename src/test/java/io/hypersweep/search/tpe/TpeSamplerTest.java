@@ -2,12 +2,12 @@ package io.hypersweep.search.tpe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.AnyType;
 import io.hypersweep.api.Algorithm;
 import io.hypersweep.api.ParameterSpec;
 import io.hypersweep.api.SamplingSpec;
 import io.hypersweep.api.TpeSettings;
 import io.hypersweep.search.Dimension;
+import io.hypersweep.search.Params;
 import io.hypersweep.search.Sampler;
 import io.hypersweep.search.SamplerFixtures;
 import io.hypersweep.search.Samplers;
@@ -27,43 +27,20 @@ import org.junit.jupiter.api.Test;
 /** Unit tests of the TPE sampler: bounds, determinism, categories, pending and failed trials. */
 class TpeSamplerTest {
 
-  private static ParameterSpec spec(String kind, Double... values) {
-    ParameterSpec p = new ParameterSpec();
-    List<Double> v = Arrays.asList(values);
-    switch (kind) {
-      case "uniform" -> p.uniform = v;
-      case "quniform" -> p.quniform = v;
-      case "loguniform" -> p.loguniform = v;
-      case "qloguniform" -> p.qloguniform = v;
-      case "normal" -> p.normal = v;
-      case "qnormal" -> p.qnormal = v;
-      case "lognormal" -> p.lognormal = v;
-      case "qlognormal" -> p.qlognormal = v;
-      default -> throw new IllegalArgumentException(kind);
-    }
-    return p;
-  }
-
-  private static ParameterSpec choice(String... values) {
-    ParameterSpec p = new ParameterSpec();
-    p.choice = Arrays.stream(values).map(v -> new AnyType(v)).toList();
-    return p;
-  }
-
   private static SearchSpace allKinds() {
     Map<String, ParameterSpec> p = new TreeMap<>();
-    p.put("a_uniform", spec("uniform", -2.0, 3.0));
-    p.put("b_quniform", spec("quniform", 0.0, 1.0, 0.1));
-    p.put("c_loguniform", spec("loguniform", 1e-5, 1e-1));
-    p.put("d_qloguniform", spec("qloguniform", 1.0, 1000.0, 5.0));
-    p.put("e_normal", spec("normal", 0.0, 1.0));
-    p.put("f_qnormal", spec("qnormal", 10.0, 3.0, 0.5));
-    p.put("g_lognormal", spec("lognormal", 0.0, 1.0));
-    p.put("h_qlognormal", spec("qlognormal", 1.0, 0.5, 2.0));
+    p.put("a_uniform", Params.expr("uniform", -2.0, 3.0));
+    p.put("b_quniform", Params.expr("quniform", 0.0, 1.0, 0.1));
+    p.put("c_loguniform", Params.expr("loguniform", 1e-5, 1e-1));
+    p.put("d_qloguniform", Params.expr("qloguniform", 1.0, 1000.0, 5.0));
+    p.put("e_normal", Params.expr("normal", 0.0, 1.0));
+    p.put("f_qnormal", Params.expr("qnormal", 10.0, 3.0, 0.5));
+    p.put("g_lognormal", Params.expr("lognormal", 0.0, 1.0));
+    p.put("h_qlognormal", Params.expr("qlognormal", 1.0, 0.5, 2.0));
     ParameterSpec randint = new ParameterSpec();
     randint.randint = List.of(3L, 9L);
     p.put("i_randint", randint);
-    p.put("j_choice", choice("adam", "sgd", "rmsprop"));
+    p.put("j_choice", Params.choice("adam", "sgd", "rmsprop"));
     return SamplerFixtures.space(p);
   }
 
@@ -152,8 +129,8 @@ class TpeSamplerTest {
   @Test
   void theClearlyBestCategoryDominates() {
     Map<String, ParameterSpec> p = new TreeMap<>();
-    p.put("optimizer", choice("adam", "sgd", "rmsprop", "adagrad"));
-    p.put("lr", spec("loguniform", 1e-4, 1.0));
+    p.put("optimizer", Params.choice("adam", "sgd", "rmsprop", "adagrad"));
+    p.put("lr", Params.expr("loguniform", 1e-4, 1.0));
     SearchSpace space = SamplerFixtures.space(p);
     TpeSampler tpe = new TpeSampler(space, 11, null);
     SplittableRandom random = new SplittableRandom(5);
