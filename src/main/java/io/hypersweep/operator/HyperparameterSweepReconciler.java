@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -58,6 +57,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
   @Override
   public List<EventSource<?, HyperparameterSweep>> prepareEventSources(
       EventSourceContext<HyperparameterSweep> context) {
+    SweepCatalog.shared().attach(context.getPrimaryCache());
     return List.of(
         TrialInformers.of(Job.class, context),
         TrialInformers.of(Pod.class, context),
@@ -74,7 +74,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
 
     SweepValidator.Result validation = validator.validate(sweep);
     if (!validation.isValid()) {
-      return record(
+      return StatusWriter.record(
           sweep,
           context,
           previous,
@@ -86,7 +86,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
         WarmStartLoader.load(
             context.getClient(), sweep.getMetadata().getNamespace(), validated, previous);
     if (!warmStart.errors().isEmpty()) {
-      return record(
+      return StatusWriter.record(
           sweep,
           context,
           previous,
@@ -117,30 +117,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
     SweepStatus next =
         SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
     cluster.track(next);
-    return record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
-  }
-
-  /**
-   * Writes the status only when it changed, with optimistic locking, and caches the result so the
-   * next reconcile never plans from a stale status.
-   */
-  private static UpdateControl<HyperparameterSweep> record(
-      HyperparameterSweep sweep,
-      Context<HyperparameterSweep> context,
-      SweepStatus previous,
-      SweepStatus next,
-      Duration requeue) {
-    if (!next.equals(previous)) {
-      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
-          sweep,
-          context,
-          fresh -> {
-            fresh.setStatus(next);
-            return fresh;
-          });
-    }
-    UpdateControl<HyperparameterSweep> control = UpdateControl.noUpdate();
-    return requeue == null ? control : control.rescheduleAfter(requeue);
+    return StatusWriter.record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
   }
 
   private static long generation(HyperparameterSweep sweep) {
