@@ -12,6 +12,11 @@ public final class HypersweepMain {
 
   public static void main(String... args) {
     if (args.length > 0 && args[0].equals("local")) {
+      // /q/metrics and /q/health of a laptop run: loopback and a free port, never a fixed 9000.
+      System.setProperty(
+          "quarkus.management.host", System.getProperty("quarkus.management.host", "127.0.0.1"));
+      System.setProperty(
+          "quarkus.management.port", System.getProperty("quarkus.management.port", "0"));
       int code = LocalMode.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       System.exit(code);
     }

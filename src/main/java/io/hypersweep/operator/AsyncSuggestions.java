@@ -4,6 +4,7 @@ import io.hypersweep.planning.Suggestion;
 import io.hypersweep.planning.SuggestionSource;
 import io.hypersweep.search.Sampler;
 import io.hypersweep.search.SearchHistory;
+import io.hypersweep.telemetry.SweepMetrics;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,8 @@ final class AsyncSuggestions {
   }
 
   /** A source for one reconcile of one sweep; fast samplers are asked directly. */
-  SuggestionSource forSweep(ResourceID sweep, long generation, Sampler sampler) {
+  SuggestionSource forSweep(ResourceID sweep, long generation, Sampler untimed) {
+    Sampler sampler = SweepMetrics.shared().timed(untimed);
     if (!sampler.learnsFromHistory()) {
       return SuggestionSource.direct(sampler);
     }

@@ -2,12 +2,13 @@ package io.hypersweep.operator;
 
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepStatus;
+import io.hypersweep.telemetry.SweepMetrics;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 
-/** Writes a sweep's status when, and only when, it changed. */
+/** Writes a sweep's status when, and only when, it changed, and reports what it recorded. */
 final class StatusWriter {
   private StatusWriter() {}
 
@@ -30,6 +31,8 @@ final class StatusWriter {
             return fresh;
           });
     }
+    // After the write: a conflict throws above, and the retried reconcile counts once.
+    SweepMetrics.shared().record(sweep, previous, next);
     UpdateControl<HyperparameterSweep> control = UpdateControl.noUpdate();
     return requeue == null ? control : control.rescheduleAfter(requeue);
   }

@@ -15,6 +15,7 @@ import io.hypersweep.operator.HyperparameterSweepReconciler;
 import io.hypersweep.operator.MetricsPush;
 import io.hypersweep.trial.TrialLabels;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,6 +29,7 @@ final class SweepHarness implements AutoCloseable {
   final LocalCluster cluster = LocalCluster.start();
   final FakeTrainer trainer;
   private final LocalExecutor executor;
+  private final Metrics metrics;
   private Operator operator;
   private com.sun.net.httpserver.HttpServer pushServer;
 
@@ -36,7 +38,13 @@ final class SweepHarness implements AutoCloseable {
   private final io.fabric8.kubernetes.client.informers.SharedIndexInformer<Job> jobWatch;
 
   SweepHarness(FakeTrainer trainer) throws Exception {
+    this(trainer, Metrics.NOOP);
+  }
+
+  /** The same, with the operator reporting to {@code metrics}, as JOSDK's configuration does. */
+  SweepHarness(FakeTrainer trainer, Metrics metrics) throws Exception {
     this.trainer = trainer;
+    this.metrics = metrics;
     this.executor = new LocalExecutor(cluster.client(), cluster.logs(), trainer).start();
     this.jobWatch =
         cluster
@@ -92,7 +100,8 @@ final class SweepHarness implements AutoCloseable {
             o ->
                 o.withKubernetesClient(cluster.client())
                     .withCloseClientOnStop(false)
-                    .withUseSSAToPatchPrimaryResource(false));
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withMetrics(metrics));
     operator.register(new HyperparameterSweepReconciler());
     operator.start();
   }
