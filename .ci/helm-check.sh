@@ -5,7 +5,9 @@
 #   two-namespaces   watchNamespaces: [team-a, team-b] -> Role+RoleBinding in team-a and team-b
 #   cluster-wide     clusterWide: true              -> ClusterRole+ClusterRoleBinding
 # plus least-privilege checks (no wildcards, Secrets only by name or create in the
-# release namespace) and that bad values are rejected.
+# release namespace), that probes, Service and scrape annotations use the management
+# port (9000, /q/metrics), that an optional ServiceMonitor renders only when enabled,
+# and that bad values are rejected.
 #
 # Usage, from the repository root: bash .ci/helm-check.sh
 # Exits non-zero with a message on the first failing step; the render checks report
@@ -100,6 +102,7 @@ expect_reject "logLevel outside the enum" "logLevel must be one of" --set logLev
 expect_reject "clusterWide not a boolean" "clusterWide: Invalid type" --set clusterWide=yes
 expect_reject "namespace not a DNS label" "watchNamespaces.0" --set 'watchNamespaces={Team_A}'
 expect_reject "clusterWide together with watchNamespaces" "either clusterWide" --set clusterWide=true --set 'watchNamespaces={team-a}'
+expect_reject "misspelt metrics key (metrics.servicemonitor)" "Additional property servicemonitor" --set metrics.servicemonitor.enabled=true
 
 echo "== rendered RBAC and Deployment"
 cat >"${WORK}/check.py" <<'PY'
@@ -191,6 +194,35 @@ if deployments:
               and sc.get("allowPrivilegeEscalation") is False
               and (sc.get("capabilities") or {}).get("drop") == ["ALL"],
               f"container {c['name']} is non-root, read-only, drops ALL capabilities")
+# --- Metrics and health on the Quarkus management port
+MGMT_PORT = 9000
+services = kind("Service")
+if deployments:
+    dep = deployments[0]
+    pod = dep["spec"]["template"]["spec"]
+    op = (pod.get("containers") or [{}])[0]
+    ports = {p.get("name"): p.get("containerPort") for p in op.get("ports") or []}
+    check(ports.get("management") == MGMT_PORT and ports.get("http") == 8080,
+          f"container ports: http 8080 and management {MGMT_PORT} (found {ports})")
+    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+        get = (op.get(probe) or {}).get("httpGet") or {}
+        check(get.get("port") == "management" and str(get.get("path", "")).startswith("/q/health/"),
+              f"{probe} hits /q/health/* on the management port (found {get})",
+              ok="probes hit /q/health/* on the management port")
+    ann = dep["spec"]["template"]["metadata"].get("annotations") or {}
+    check(ann.get("prometheus.io/scrape") == "true" and ann.get("prometheus.io/port") == str(MGMT_PORT)
+          and ann.get("prometheus.io/path") == "/q/metrics",
+          f"pod has prometheus.io scrape annotations for port {MGMT_PORT} /q/metrics (found {ann})")
+check(len(services) == 1, f"exactly one Service (found {len(services)})")
+if services:
+    svc_ports = {p.get("name"): p for p in services[0]["spec"].get("ports") or []}
+    m = svc_ports.get("metrics") or {}
+    check(m.get("targetPort") == "management" and m.get("port") == MGMT_PORT,
+          f"Service port metrics {MGMT_PORT} -> management (found {m})")
+    check((svc_ports.get("http") or {}).get("targetPort") == "http",
+          "Service port http -> http (the push endpoint)")
+check(not kind("ServiceMonitor"), "no ServiceMonitor unless metrics.serviceMonitor.enabled")
+
 check(any(s["metadata"]["name"] == sa_name and ns(s) == release_ns for s in service_accounts),
       f"ServiceAccount {sa_name!r} is rendered in {release_ns}")
 
@@ -299,6 +331,32 @@ run_check() { # scenario, expected env value, mode
 run_check default "${RELEASE_NS}" "roles:${RELEASE_NS}"
 run_check two-namespaces "team-a,team-b" "roles:team-a,team-b"
 run_check cluster-wide "JOSDK_ALL_NAMESPACES" "cluster"
+
+echo "== optional ServiceMonitor"
+if "${HELM}" template "${RELEASE}" "${CHART}" --namespace "${RELEASE_NS}" \
+    --set metrics.serviceMonitor.enabled=true --set-string metrics.serviceMonitor.labels.release=prom \
+    >"${WORK}/servicemonitor.out.yaml" 2>"${WORK}/servicemonitor.err"; then
+  if "${PY}" - "${WORK}/servicemonitor.out.yaml" "${RELEASE_NS}" <<'PY'
+import sys
+import yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+monitors = [d for d in docs if d.get("kind") == "ServiceMonitor"]
+services = [d for d in docs if d.get("kind") == "Service"]
+assert len(monitors) == 1, f"one ServiceMonitor, found {len(monitors)}"
+sm, svc = monitors[0], services[0]
+assert sm["metadata"]["namespace"] == sys.argv[2], sm["metadata"]
+assert sm["metadata"]["labels"].get("release") == "prom", sm["metadata"]["labels"]
+assert sm["spec"]["selector"]["matchLabels"] == svc["spec"]["selector"], (sm["spec"]["selector"], svc["spec"]["selector"])
+assert sm["spec"]["endpoints"] == [{"port": "metrics", "path": "/q/metrics", "interval": "30s"}], sm["spec"]["endpoints"]
+assert any(p["name"] == "metrics" for p in svc["spec"]["ports"])
+PY
+  then pass "metrics.serviceMonitor.enabled renders a ServiceMonitor for the Service's metrics port"
+  else fail "metrics.serviceMonitor.enabled: the ServiceMonitor is wrong"
+  fi
+else
+  cat "${WORK}/servicemonitor.err" >&2
+  fail "helm template with metrics.serviceMonitor.enabled=true"
+fi
 
 echo "${PASSED} passed, ${FAILED} failed"
 if [[ ${FAILED} -ne 0 ]]; then
