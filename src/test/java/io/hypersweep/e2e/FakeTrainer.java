@@ -19,12 +19,47 @@ final class FakeTrainer implements TrialRunner {
    * What one run does: with {@code lineEveryMillis} 0 it waits {@code millis} and prints {@code
    * stdout} at once; otherwise it prints one line of {@code stdout} every {@code lineEveryMillis}
    * (as a trainer reports epochs) and then waits out the rest of {@code millis}. A kill ends it at
-   * once with exit code 137.
+   * once with exit code 137. {@code endedBy} says who ends the run besides the trainer (the OOM
+   * killer, an eviction); a non-null {@code waitingReason} means the container never starts and its
+   * pod stays Pending with that reason.
    */
   record Outcome(
-      int exitCode, String stdout, String terminationMessage, long millis, long lineEveryMillis) {
+      int exitCode,
+      String stdout,
+      String terminationMessage,
+      long millis,
+      long lineEveryMillis,
+      TrialRunner.EndedBy endedBy,
+      String waitingReason) {
+    Outcome(
+        int exitCode, String stdout, String terminationMessage, long millis, long lineEveryMillis) {
+      this(
+          exitCode,
+          stdout,
+          terminationMessage,
+          millis,
+          lineEveryMillis,
+          TrialRunner.EndedBy.TRAINER,
+          null);
+    }
+
     Outcome(int exitCode, String stdout, String terminationMessage, long millis) {
       this(exitCode, stdout, terminationMessage, millis, 0);
+    }
+
+    /** The kernel kills the container for exceeding its memory limit after {@code millis}. */
+    static Outcome oomKilled(long millis) {
+      return new Outcome(137, "", null, millis, 0, TrialRunner.EndedBy.OOM_KILLER, null);
+    }
+
+    /** The node evicts the pod after {@code millis}. */
+    static Outcome evicted(long millis) {
+      return new Outcome(137, "", null, millis, 0, TrialRunner.EndedBy.EVICTION, null);
+    }
+
+    /** The container never starts, e.g. {@code ImagePullBackOff}. */
+    static Outcome neverStarts(String waitingReason) {
+      return new Outcome(0, "", null, 0, 0, TrialRunner.EndedBy.TRAINER, waitingReason);
     }
 
     static Outcome succeed(String terminationMessage) {
@@ -52,9 +87,20 @@ final class FakeTrainer implements TrialRunner {
   }
 
   @Override
-  public Running start(Launch launch) {
+  public Running start(Launch launch) throws NeverStarts {
     environments.add(Map.copyOf(launch.env()));
     commands.add(java.util.List.copyOf(launch.command()));
+    Outcome outcome;
+    try {
+      outcome = behaviour.apply(launch.env());
+    } catch (RuntimeException e) {
+      outcome = new Outcome(1, "behaviour failed: " + e, null, 0);
+    }
+    if (outcome.waitingReason() != null) {
+      throw new NeverStarts(
+          outcome.waitingReason(), "Back-off pulling image \"example/trainer:1\"");
+    }
+    Outcome o = outcome;
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     CountDownLatch killed = new CountDownLatch(1);
     int now = concurrent.incrementAndGet();
@@ -63,7 +109,6 @@ final class FakeTrainer implements TrialRunner {
         new Thread(
             () -> {
               try {
-                Outcome o = behaviour.apply(launch.env());
                 long start = System.nanoTime();
                 if (o.lineEveryMillis() > 0) {
                   for (String line : (Iterable<String>) o.stdout().lines()::iterator) {
@@ -106,6 +151,11 @@ final class FakeTrainer implements TrialRunner {
       @Override
       public void kill() {
         killed.countDown();
+      }
+
+      @Override
+      public TrialRunner.EndedBy endedBy() {
+        return killed.getCount() == 0 ? TrialRunner.EndedBy.TRAINER : o.endedBy();
       }
     };
   }
