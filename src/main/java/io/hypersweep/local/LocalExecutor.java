@@ -23,11 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Plays kubelet, Job controller and garbage collector for an API server that has none: runs each
@@ -35,10 +35,11 @@ import java.util.logging.Logger;
  * pod log, and deletes what an owner's deletion leaves behind.
  */
 public final class LocalExecutor implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(LocalExecutor.class.getName());
 
   /** The kubelet keeps at most this much of a termination message. */
   private static final int TERMINATION_MESSAGE_LIMIT = 4096;
+
+  private static final int LANES = 8;
 
   private final KubernetesClient client;
   private final PodLogStore logs;
@@ -48,6 +49,14 @@ public final class LocalExecutor implements AutoCloseable {
   private final Map<String, TrialRunner.Running> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+
+  /**
+   * Kubelets start pods in parallel: with one thread for every Job, a few hundred concurrent trials
+   * queue behind each other's API calls. A Job always goes to the same lane, so its launch,
+   * deadline and deletion still happen in order.
+   */
+  private final ExecutorService[] lanes = new ExecutorService[LANES];
+
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   public LocalExecutor(KubernetesClient client, PodLogStore logs, TrialRunner runner)
@@ -56,6 +65,15 @@ public final class LocalExecutor implements AutoCloseable {
     this.logs = logs;
     this.runner = runner;
     this.reports = new PodReports(client);
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "local-kubelet");
+                t.setDaemon(true);
+                return t;
+              });
+    }
     this.scratch = Files.createTempDirectory("hypersweep-local");
   }
 
@@ -73,7 +91,7 @@ public final class LocalExecutor implements AutoCloseable {
                   @Override
                   public void onAdd(Job job) {
                     if (seen.putIfAbsent(key(job), Boolean.TRUE) == null) {
-                      timers.execute(() -> launch(job));
+                      inLane(job, () -> launch(job));
                     }
                   }
 
@@ -82,7 +100,7 @@ public final class LocalExecutor implements AutoCloseable {
 
                   @Override
                   public void onDelete(Job job, boolean unknown) {
-                    timers.execute(() -> jobDeleted(job));
+                    inLane(job, () -> jobDeleted(job));
                   }
                 }));
     informers.add(
@@ -103,6 +121,10 @@ public final class LocalExecutor implements AutoCloseable {
                   }
                 }));
     return this;
+  }
+
+  private void inLane(Job job, Runnable work) {
+    lanes[Math.floorMod(key(job).hashCode(), LANES)].execute(work);
   }
 
   private static String key(Job job) {
@@ -140,7 +162,7 @@ public final class LocalExecutor implements AutoCloseable {
       reports.running(job, podName, container.getName(), started);
       Long deadline = job.getSpec().getActiveDeadlineSeconds();
       if (deadline != null) {
-        timers.schedule(() -> deadlineExceeded(job), deadline, TimeUnit.SECONDS);
+        timers.schedule(() -> inLane(job, () -> deadlineExceeded(job)), deadline, TimeUnit.SECONDS);
       }
       trial
           .exit()
@@ -303,5 +325,8 @@ public final class LocalExecutor implements AutoCloseable {
     running.values().forEach(TrialRunner.Running::kill);
     running.clear();
     timers.shutdownNow();
+    for (ExecutorService lane : lanes) {
+      lane.shutdownNow();
+    }
   }
 }

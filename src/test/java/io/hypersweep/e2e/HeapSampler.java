@@ -1,26 +1,40 @@
 package io.hypersweep.e2e;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Samples this JVM's heap while a load test runs: the peak of heap in use, and the peak of what
- * survived the latest collection (the live set, which garbage not yet collected does not inflate).
+ * Samples this JVM's heap while a load test runs: the peak of heap in use (garbage included, so it
+ * mostly shows how lazily the collector runs), and the peak of heap in use right after each
+ * collection, from the collectors' notifications (what survived: the live set and old garbage not
+ * yet reclaimed, which does not grow with collector laziness).
  */
 final class HeapSampler implements AutoCloseable {
   private static final double MIB = 1024.0 * 1024.0;
 
-  private final List<MemoryPoolMXBean> heapPools =
+  private final Set<String> heapPools =
       ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(p -> p.getType() == MemoryType.HEAP)
-          .toList();
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
   private final AtomicLong peakUsed = new AtomicLong();
   private final AtomicLong peakAfterGc = new AtomicLong();
   private final ScheduledExecutorService timer =
@@ -31,7 +45,24 @@ final class HeapSampler implements AutoCloseable {
             return t;
           });
 
+  private final List<Runnable> unsubscribe = new ArrayList<>();
+  private final AtomicLong collections = new AtomicLong();
+
   HeapSampler start(long everyMillis) {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        NotificationListener listener = (n, handback) -> afterCollection(n);
+        emitter.addNotificationListener(listener, null, null);
+        unsubscribe.add(
+            () -> {
+              try {
+                emitter.removeNotificationListener(listener);
+              } catch (ListenerNotFoundException e) {
+                // already gone
+              }
+            });
+      }
+    }
     timer.scheduleAtFixedRate(this::sample, 0, everyMillis, TimeUnit.MILLISECONDS);
     return this;
   }
@@ -39,14 +70,27 @@ final class HeapSampler implements AutoCloseable {
   private void sample() {
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     peakUsed.accumulateAndGet(used, Math::max);
+  }
+
+  private void afterCollection(Notification n) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+      return;
+    }
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
     long afterGc = 0;
-    for (MemoryPoolMXBean pool : heapPools) {
-      MemoryUsage u = pool.getCollectionUsage();
-      if (u != null) {
-        afterGc += u.getUsed();
+    for (Map.Entry<String, MemoryUsage> pool :
+        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+      if (heapPools.contains(pool.getKey())) {
+        afterGc += pool.getValue().getUsed();
       }
     }
+    collections.incrementAndGet();
     peakAfterGc.accumulateAndGet(afterGc, Math::max);
+  }
+
+  long collections() {
+    return collections.get();
   }
 
   double peakUsedMiB() {
@@ -71,5 +115,6 @@ final class HeapSampler implements AutoCloseable {
   public void close() {
     sample();
     timer.shutdownNow();
+    unsubscribe.forEach(Runnable::run);
   }
 }

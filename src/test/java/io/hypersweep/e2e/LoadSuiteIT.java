@@ -33,6 +33,9 @@ class LoadSuiteIT {
   private static final int TRIALS = Integer.getInteger("hypersweep.load.trials", FULL ? 40 : 20);
   private static final int CONCURRENCY = 4;
 
+  /** A bound well above the ~110 KiB per trial measured, far below a leak of logs or records. */
+  private static final double RETAINED_KIB_PER_TRIAL = 512;
+
   private static String name(int id) {
     return "load-%02d".formatted(id);
   }
@@ -75,6 +78,7 @@ class LoadSuiteIT {
     Map<String, Object> figures = new LinkedHashMap<>();
     List<String> crossTalk = new ArrayList<>();
     boolean allSucceeded;
+    double retainedMiB;
     try (SweepHarness h = new SweepHarness(trainer);
         HeapSampler heap = new HeapSampler()) {
       SharedIndexInformer<HyperparameterSweep> writes = countUpdates(h, statusUpdates);
@@ -116,8 +120,11 @@ class LoadSuiteIT {
       figures.put("trialsPerSecond", round(SWEEPS * TRIALS / seconds));
       figures.put("peakHeapMiB", round(heap.peakUsedMiB()));
       figures.put("peakHeapAfterGcMiB", round(heap.peakAfterGcMiB()));
+      figures.put("collections", heap.collections());
       figures.put("heapBeforeMiB", round(heapBeforeMiB));
-      figures.put("heapAfterRunMiB", round(HeapSampler.usedAfterGcMiB()));
+      retainedMiB = HeapSampler.usedAfterGcMiB() - heapBeforeMiB;
+      figures.put("heapRetainedAfterRunMiB", round(retainedMiB));
+      figures.put("heapRetainedPerTrialKiB", round(retainedMiB * 1024 / (SWEEPS * TRIALS)));
       figures.put("maxHeapMiB", round(HeapSampler.maxHeapMiB()));
       figures.put("trialLaunches", launches);
       figures.put("statusUpdates", statusUpdates.get());
@@ -130,6 +137,12 @@ class LoadSuiteIT {
     assertThat(crossTalk).as("trials or results that reached the wrong sweep").isEmpty();
     assertThat(allSucceeded).as("every sweep Succeeded with every trial succeeded").isTrue();
     assertThat(trainer.environments()).as("trial launches").hasSize(SWEEPS * TRIALS);
+    // What stays after a full collection is the cluster's objects (every Job, pod and event is kept
+    // by the test server and the informers) and the status records: a few dozen KiB per trial.
+    // Logs or results piling up in the operator would show here as a multiple of that.
+    assertThat(retainedMiB * 1024 / (SWEEPS * TRIALS))
+        .as("heap retained per trial, KiB")
+        .isLessThan(RETAINED_KIB_PER_TRIAL);
   }
 
   /** Counts every change of any sweep, status writes included, as a watch sees them. */
