@@ -118,6 +118,7 @@ class LoadSuiteIT {
       figures.put("maxConcurrentTrialsPerSweep", CONCURRENCY);
       figures.put("durationSeconds", round(seconds));
       figures.put("trialsPerSecond", round(SWEEPS * TRIALS / seconds));
+      halves(sweeps, figures);
       figures.put("peakHeapMiB", round(heap.peakUsedMiB()));
       figures.put("peakHeapAfterGcMiB", round(heap.peakAfterGcMiB()));
       figures.put("collections", heap.collections());
@@ -263,6 +264,33 @@ class LoadSuiteIT {
       problems.add(jobs.size() + " Jobs for " + SWEEPS * TRIALS + " trials");
     }
     return problems;
+  }
+
+  /**
+   * Seconds to finish the first and the second half of all trials, from the records' times: a
+   * second half much slower than the first means per-trial cost grows with the number of objects.
+   */
+  private static void halves(List<HyperparameterSweep> sweeps, Map<String, Object> figures) {
+    List<java.time.Instant> ends = new ArrayList<>();
+    java.time.Instant first = null;
+    for (HyperparameterSweep s : sweeps) {
+      for (TrialRecord t : s.getStatus().trials) {
+        if (t.startTime != null) {
+          java.time.Instant start = java.time.Instant.parse(t.startTime);
+          first = first == null || start.isBefore(first) ? start : first;
+        }
+        if (t.completionTime != null) {
+          ends.add(java.time.Instant.parse(t.completionTime));
+        }
+      }
+    }
+    if (first == null || ends.isEmpty()) {
+      return;
+    }
+    ends.sort(null);
+    java.time.Instant half = ends.get(ends.size() / 2);
+    figures.put("firstHalfSeconds", Duration.between(first, half).toSeconds());
+    figures.put("secondHalfSeconds", Duration.between(half, ends.get(ends.size() - 1)).toSeconds());
   }
 
   private static double round(double v) {
