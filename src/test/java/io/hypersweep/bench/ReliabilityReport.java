@@ -65,15 +65,17 @@ public final class ReliabilityReport {
     Files.createDirectories(bench);
     Map<Suite, Optional<JsonNode>> figures = new LinkedHashMap<>();
     Map<Suite, TestResult> results = new LinkedHashMap<>();
-    for (Suite s : SUITES) {
+    List<Suite> suites = new ArrayList<>(SUITES);
+    suites.addAll(unclaimed(bench));
+    for (Suite s : suites) {
       figures.put(s, figuresOf(bench, s));
       results.put(s, resultOf(target, s));
     }
     ObjectNode merged = JSON.createObjectNode();
     merged.putPOJO("machine", Machine.describe());
-    ObjectNode suites = merged.putObject("suites");
-    for (Suite s : SUITES) {
-      ObjectNode node = suites.putObject(s.key());
+    ObjectNode bySuite = merged.putObject("suites");
+    for (Suite s : suites) {
+      ObjectNode node = bySuite.putObject(s.key());
       node.put("result", results.get(s).verdict());
       figures.get(s).ifPresentOrElse(f -> node.set("figures", f), () -> node.putNull("figures"));
     }
@@ -85,11 +87,28 @@ public final class ReliabilityReport {
     Files.writeString(doc, replaceSection(old, section));
     System.out.println(section);
     List<String> failed =
-        SUITES.stream().filter(s -> results.get(s).failed() > 0).map(Suite::title).toList();
+        suites.stream().filter(s -> results.get(s).failed() > 0).map(Suite::title).toList();
     if (!failed.isEmpty()) {
       // The suites' failures were ignored so that every suite ran; the command still fails.
       System.err.println("reliability suites with failures: " + failed);
       System.exit(1);
+    }
+  }
+
+  /** Figures files no known suite claims, each shown as a suite of its own. */
+  static List<Suite> unclaimed(Path bench) throws IOException {
+    if (!Files.isDirectory(bench)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(bench)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("reliability-") && n.endsWith(".json"))
+          .filter(n -> SUITES.stream().noneMatch(s -> n.contains(s.fileKey())))
+          .sorted()
+          .map(n -> n.substring("reliability-".length(), n.length() - ".json".length()))
+          .map(k -> new Suite(k, k, "reliability-" + k + ".json", List.of()))
+          .toList();
     }
   }
 
@@ -163,7 +182,7 @@ public final class ReliabilityReport {
       s.append("| ")
           .append(suite.title())
           .append(" | ")
-          .append(result.verdict())
+          .append(suite.testClasses().isEmpty() ? "-" : result.verdict())
           .append(" | ")
           .append(shown)
           .append(" |\n");
@@ -171,7 +190,7 @@ public final class ReliabilityReport {
     SUITES.stream()
         .filter(x -> x.key().equals("trials"))
         .findFirst()
-        .flatMap(figures::get)
+        .flatMap(t -> figures.getOrDefault(t, Optional.empty()))
         .map(t -> t.get("modes"))
         .filter(JsonNode::isArray)
         .ifPresent(modes -> s.append('\n').append(modesTable(modes)));

@@ -46,6 +46,21 @@ class ReliabilityReportTest {
   }
 
   @Test
+  void aFiguresFileNoSuiteClaimsGetsARowOfItsOwn(@TempDir Path bench) throws Exception {
+    Files.writeString(bench.resolve("reliability-chaos.json"), "{\"suite\":\"chaos\",\"n\":3}");
+    Files.writeString(bench.resolve("reliability-load.json"), "{}");
+    Files.writeString(bench.resolve("reliability.json"), "{}");
+    assertThat(ReliabilityReport.unclaimed(bench))
+        .singleElement()
+        .satisfies(s -> assertThat(s.key()).isEqualTo("chaos"));
+    ReliabilityReport.Suite chaos = ReliabilityReport.unclaimed(bench).get(0);
+    Map<ReliabilityReport.Suite, Optional<JsonNode>> figures = new LinkedHashMap<>();
+    figures.put(chaos, ReliabilityReport.figuresOf(bench, chaos));
+    assertThat(ReliabilityReport.render(figures, Map.of(), Map.of()))
+        .contains("| chaos | - | n **3** |");
+  }
+
+  @Test
   void trialModesBecomeATable() throws Exception {
     JsonNode trials =
         JSON.readTree(
