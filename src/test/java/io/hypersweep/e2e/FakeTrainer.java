@@ -29,8 +29,7 @@ final class FakeTrainer implements TrialRunner {
       String terminationMessage,
       long millis,
       long lineEveryMillis,
-      TrialRunner.EndedBy endedBy,
-      String waitingReason) {
+      TrialRunner.EndedBy endedBy) {
     Outcome(
         int exitCode, String stdout, String terminationMessage, long millis, long lineEveryMillis) {
       this(
@@ -39,8 +38,7 @@ final class FakeTrainer implements TrialRunner {
           terminationMessage,
           millis,
           lineEveryMillis,
-          TrialRunner.EndedBy.TRAINER,
-          null);
+          TrialRunner.EndedBy.TRAINER);
     }
 
     Outcome(int exitCode, String stdout, String terminationMessage, long millis) {
@@ -49,17 +47,12 @@ final class FakeTrainer implements TrialRunner {
 
     /** The kernel kills the container for exceeding its memory limit after {@code millis}. */
     static Outcome oomKilled(long millis) {
-      return new Outcome(137, "", null, millis, 0, TrialRunner.EndedBy.OOM_KILLER, null);
+      return new Outcome(137, "", null, millis, 0, TrialRunner.EndedBy.OOM_KILLER);
     }
 
     /** The node evicts the pod after {@code millis}. */
     static Outcome evicted(long millis) {
-      return new Outcome(137, "", null, millis, 0, TrialRunner.EndedBy.EVICTION, null);
-    }
-
-    /** The container never starts, e.g. {@code ImagePullBackOff}. */
-    static Outcome neverStarts(String waitingReason) {
-      return new Outcome(0, "", null, 0, 0, TrialRunner.EndedBy.TRAINER, waitingReason);
+      return new Outcome(137, "", null, millis, 0, TrialRunner.EndedBy.EVICTION);
     }
 
     static Outcome succeed(String terminationMessage) {
@@ -73,6 +66,7 @@ final class FakeTrainer implements TrialRunner {
   }
 
   private final Function<Map<String, String>, Outcome> behaviour;
+  private final Function<Map<String, String>, String> waiting;
   private final java.util.concurrent.atomic.AtomicInteger concurrent =
       new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger maxConcurrent =
@@ -83,6 +77,17 @@ final class FakeTrainer implements TrialRunner {
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   FakeTrainer(Function<Map<String, String>, Outcome> behaviour) {
+    this(env -> null, behaviour);
+  }
+
+  /**
+   * A trainer whose container never starts when {@code waiting} gives a reason for its environment
+   * (e.g. {@code ImagePullBackOff}): its pod then stays Pending with that reason.
+   */
+  FakeTrainer(
+      Function<Map<String, String>, String> waiting,
+      Function<Map<String, String>, Outcome> behaviour) {
+    this.waiting = waiting;
     this.behaviour = behaviour;
   }
 
@@ -90,25 +95,23 @@ final class FakeTrainer implements TrialRunner {
   public Running start(Launch launch) throws NeverStarts {
     environments.add(Map.copyOf(launch.env()));
     commands.add(java.util.List.copyOf(launch.command()));
-    Outcome outcome;
-    try {
-      outcome = behaviour.apply(launch.env());
-    } catch (RuntimeException e) {
-      outcome = new Outcome(1, "behaviour failed: " + e, null, 0);
+    String waitingReason = waiting.apply(launch.env());
+    if (waitingReason != null) {
+      throw new NeverStarts(waitingReason, "Back-off pulling image \"example/trainer:1\"");
     }
-    if (outcome.waitingReason() != null) {
-      throw new NeverStarts(
-          outcome.waitingReason(), "Back-off pulling image \"example/trainer:1\"");
-    }
-    Outcome o = outcome;
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     CountDownLatch killed = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<TrialRunner.EndedBy> ended =
+        new java.util.concurrent.atomic.AtomicReference<>(TrialRunner.EndedBy.TRAINER);
     int now = concurrent.incrementAndGet();
     maxConcurrent.accumulateAndGet(now, Math::max);
     Thread t =
         new Thread(
             () -> {
               try {
+                // The behaviour may be the whole training run (e.g. pushing metrics as it goes).
+                Outcome o = behaviour.apply(launch.env());
+                ended.set(o.endedBy());
                 long start = System.nanoTime();
                 if (o.lineEveryMillis() > 0) {
                   for (String line : (Iterable<String>) o.stdout().lines()::iterator) {
@@ -155,7 +158,7 @@ final class FakeTrainer implements TrialRunner {
 
       @Override
       public TrialRunner.EndedBy endedBy() {
-        return killed.getCount() == 0 ? TrialRunner.EndedBy.TRAINER : o.endedBy();
+        return killed.getCount() == 0 ? TrialRunner.EndedBy.TRAINER : ended.get();
       }
     };
   }

@@ -40,7 +40,9 @@ class TrialFailureSuiteIT {
           new Mode(
               "stuck-pending",
               "PendingTimeout",
-              () -> FakeTrainer.Outcome.neverStarts("ImagePullBackOff"),
+              () -> {
+                throw new IllegalStateException("its container never starts");
+              },
               ", pendingTimeout: 2s"),
           new Mode("evicted", "Evicted", () -> FakeTrainer.Outcome.evicted(50), ""),
           new Mode(
@@ -79,6 +81,11 @@ class TrialFailureSuiteIT {
     Map<String, Mode> modes = new LinkedHashMap<>();
     MODES.forEach(m -> modes.put(m.name(), m));
     return new FakeTrainer(
+        env ->
+            env.get("HYPERSWEEP_SWEEP_NAME").equals("stuck-pending")
+                    && env.get("HYPERSWEEP_TRIAL_NUMBER").equals("1")
+                ? "ImagePullBackOff"
+                : null,
         env -> {
           String sweep = env.get("HYPERSWEEP_SWEEP_NAME");
           int trial = Integer.parseInt(env.get("HYPERSWEEP_TRIAL_NUMBER"));
