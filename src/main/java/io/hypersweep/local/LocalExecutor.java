@@ -1,18 +1,13 @@
 package io.hypersweep.local;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -22,19 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Plays kubelet, Job controller and garbage collector for an API server that has none: runs each
@@ -42,18 +35,28 @@ import java.util.logging.Logger;
  * pod log, and deletes what an owner's deletion leaves behind.
  */
 public final class LocalExecutor implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(LocalExecutor.class.getName());
 
   /** The kubelet keeps at most this much of a termination message. */
   private static final int TERMINATION_MESSAGE_LIMIT = 4096;
 
+  private static final int LANES = 8;
+
   private final KubernetesClient client;
   private final PodLogStore logs;
   private final TrialRunner runner;
+  private final PodReports reports;
   private final Path scratch;
   private final Map<String, TrialRunner.Running> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+
+  /**
+   * Kubelets start pods in parallel: with one thread for every Job, a few hundred concurrent trials
+   * queue behind each other's API calls. A Job always goes to the same lane, so its launch,
+   * deadline and deletion still happen in order.
+   */
+  private final ExecutorService[] lanes = new ExecutorService[LANES];
+
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   public LocalExecutor(KubernetesClient client, PodLogStore logs, TrialRunner runner)
@@ -61,6 +64,16 @@ public final class LocalExecutor implements AutoCloseable {
     this.client = client;
     this.logs = logs;
     this.runner = runner;
+    this.reports = new PodReports(client);
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "local-kubelet");
+                t.setDaemon(true);
+                return t;
+              });
+    }
     this.scratch = Files.createTempDirectory("hypersweep-local");
   }
 
@@ -78,7 +91,7 @@ public final class LocalExecutor implements AutoCloseable {
                   @Override
                   public void onAdd(Job job) {
                     if (seen.putIfAbsent(key(job), Boolean.TRUE) == null) {
-                      timers.execute(() -> launch(job));
+                      inLane(job, () -> launch(job));
                     }
                   }
 
@@ -87,7 +100,7 @@ public final class LocalExecutor implements AutoCloseable {
 
                   @Override
                   public void onDelete(Job job, boolean unknown) {
-                    timers.execute(() -> jobDeleted(job));
+                    inLane(job, () -> jobDeleted(job));
                   }
                 }));
     informers.add(
@@ -110,6 +123,10 @@ public final class LocalExecutor implements AutoCloseable {
     return this;
   }
 
+  private void inLane(Job job, Runnable work) {
+    lanes[Math.floorMod(key(job).hashCode(), LANES)].execute(work);
+  }
+
   private static String key(Job job) {
     return job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
   }
@@ -123,7 +140,12 @@ public final class LocalExecutor implements AutoCloseable {
     List<String> command = LocalCommand.of(pod, container);
     Instant started = Instant.now();
     if (command.isEmpty()) {
-      finish(job, podName, container.getName(), started, 127, LocalCommand.MISSING, false);
+      reports.finished(
+          job,
+          podName,
+          container.getName(),
+          started,
+          PodReports.End.of(127, LocalCommand.MISSING, TrialRunner.EndedBy.TRAINER));
       return;
     }
     Map<String, String> env = environment(container, terminationFile);
@@ -137,10 +159,10 @@ public final class LocalExecutor implements AutoCloseable {
                   terminationFile,
                   line -> logs.append(ns, podName, container.getName(), line)));
       running.put(key(job), trial);
-      markRunning(job, podName, container.getName(), started);
+      reports.running(job, podName, container.getName(), started);
       Long deadline = job.getSpec().getActiveDeadlineSeconds();
       if (deadline != null) {
-        timers.schedule(() -> deadlineExceeded(job), deadline, TimeUnit.SECONDS);
+        timers.schedule(() -> inLane(job, () -> deadlineExceeded(job)), deadline, TimeUnit.SECONDS);
       }
       trial
           .exit()
@@ -148,11 +170,23 @@ public final class LocalExecutor implements AutoCloseable {
               code -> {
                 if (running.remove(key(job)) != null) {
                   String message = readTermination(terminationFile);
-                  finish(job, podName, container.getName(), started, code, message, false);
+                  reports.finished(
+                      job,
+                      podName,
+                      container.getName(),
+                      started,
+                      PodReports.End.of(code, message, trial.endedBy()));
                 }
               });
+    } catch (TrialRunner.NeverStarts e) {
+      reports.waiting(job, podName, container.getName(), e.reason(), e.getMessage());
     } catch (Exception e) {
-      finish(job, podName, container.getName(), started, 128, "cannot start: " + e, false);
+      reports.finished(
+          job,
+          podName,
+          container.getName(),
+          started,
+          PodReports.End.of(128, "cannot start: " + e, TrialRunner.EndedBy.TRAINER));
     }
   }
 
@@ -226,91 +260,18 @@ public final class LocalExecutor implements AutoCloseable {
     }
   }
 
-  private void markRunning(Job job, String podName, String container, Instant started) {
-    String since = timestamp(started);
-    ContainerStatus cs =
-        new ContainerStatusBuilder()
-            .withName(container)
-            .withReady(true)
-            .withNewState()
-            .withNewRunning(since)
-            .endState()
-            .build();
-    editPodStatus(job, podName, "Running", cs);
-    editJobStatus(
-        job,
-        s -> {
-          s.setActive(1);
-          s.setStartTime(since);
-        });
-  }
-
-  private void finish(
-      Job job,
-      String podName,
-      String container,
-      Instant started,
-      int exitCode,
-      String message,
-      boolean deadline) {
-    String now = timestamp(Instant.now());
-    boolean ok = exitCode == 0 && !deadline;
-    ContainerStatus cs =
-        new ContainerStatusBuilder()
-            .withName(container)
-            .withNewState()
-            .withNewTerminated()
-            .withExitCode(exitCode)
-            .withReason(deadline ? "DeadlineExceeded" : ok ? "Completed" : "Error")
-            .withMessage(message)
-            .withStartedAt(timestamp(started))
-            .withFinishedAt(now)
-            .endTerminated()
-            .endState()
-            .build();
-    editPodStatus(job, podName, ok ? "Succeeded" : "Failed", cs);
-    String type = ok ? "Complete" : "Failed";
-    String reason = deadline ? "DeadlineExceeded" : ok ? null : "BackoffLimitExceeded";
-    editJobStatus(
-        job,
-        s -> {
-          s.setActive(0);
-          if (s.getStartTime() == null) {
-            s.setStartTime(timestamp(started));
-          }
-          if (ok) {
-            s.setSucceeded(1);
-            s.setCompletionTime(now);
-          } else {
-            s.setFailed(1);
-          }
-          s.setConditions(
-              List.of(
-                  new JobConditionBuilder()
-                      .withType(type)
-                      .withStatus("True")
-                      .withReason(reason)
-                      .withMessage(
-                          deadline ? "Job was active longer than specified deadline" : null)
-                      .withLastTransitionTime(now)
-                      .build()));
-        });
-  }
-
   private void deadlineExceeded(Job job) {
     TrialRunner.Running trial = running.remove(key(job));
     if (trial != null) {
       trial.kill();
       Pod pod = podOf(job);
       if (pod != null) {
-        finish(
+        reports.finished(
             job,
             pod.getMetadata().getName(),
             metricsContainer(pod).getName(),
             Instant.now(),
-            137,
-            null,
-            true);
+            PodReports.End.deadlineExceeded());
       }
     }
   }
@@ -324,7 +285,7 @@ public final class LocalExecutor implements AutoCloseable {
     Pod pod = podOf(job);
     if (pod != null) {
       logs.remove(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
-      quietly(() -> client.pods().resource(pod).delete());
+      PodReports.quietly(() -> client.pods().resource(pod).delete());
     }
   }
 
@@ -342,7 +303,7 @@ public final class LocalExecutor implements AutoCloseable {
       boolean owned =
           job.getMetadata().getOwnerReferences().stream().anyMatch(o -> uid.equals(o.getUid()));
       if (owned) {
-        quietly(() -> client.batch().v1().jobs().resource(job).delete());
+        PodReports.quietly(() -> client.batch().v1().jobs().resource(job).delete());
       }
     }
   }
@@ -358,58 +319,14 @@ public final class LocalExecutor implements AutoCloseable {
     return pods.isEmpty() ? null : pods.get(0);
   }
 
-  private void editPodStatus(Job job, String podName, String phase, ContainerStatus cs) {
-    quietly(
-        () ->
-            client
-                .pods()
-                .inNamespace(job.getMetadata().getNamespace())
-                .withName(podName)
-                .editStatus(
-                    p -> {
-                      p.getStatus().setPhase(phase);
-                      p.getStatus().setContainerStatuses(List.of(cs));
-                      return p;
-                    }));
-  }
-
-  private void editJobStatus(Job job, java.util.function.Consumer<JobStatus> change) {
-    quietly(
-        () ->
-            client
-                .batch()
-                .v1()
-                .jobs()
-                .inNamespace(job.getMetadata().getNamespace())
-                .withName(job.getMetadata().getName())
-                .editStatus(
-                    j -> {
-                      if (j.getStatus() == null) {
-                        j.setStatus(new JobStatus());
-                      }
-                      change.accept(j.getStatus());
-                      return j;
-                    }));
-  }
-
-  /** Objects deleted meanwhile are fine: the trial is gone and so is its status. */
-  private static void quietly(Runnable call) {
-    try {
-      call.run();
-    } catch (KubernetesClientException e) {
-      LOG.log(Level.FINE, "local executor: " + e.getMessage());
-    }
-  }
-
-  private static String timestamp(Instant i) {
-    return i.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
   @Override
   public void close() {
     informers.forEach(SharedIndexInformer::close);
     running.values().forEach(TrialRunner.Running::kill);
     running.clear();
     timers.shutdownNow();
+    for (ExecutorService lane : lanes) {
+      lane.shutdownNow();
+    }
   }
 }

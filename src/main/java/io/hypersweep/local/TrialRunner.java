@@ -24,6 +24,17 @@ public interface TrialRunner {
       Path terminationMessagePath,
       Consumer<String> stdout) {}
 
+  /**
+   * Who ended a container besides the trainer itself, as the kubelet reports it: the kernel's OOM
+   * killer ({@code state.terminated.reason=OOMKilled}) or a node-pressure eviction ({@code
+   * status.reason=Evicted} on the pod).
+   */
+  enum EndedBy {
+    TRAINER,
+    OOM_KILLER,
+    EVICTION
+  }
+
   /** A started trial. */
   interface Running {
     /** Completes with the exit code. */
@@ -31,6 +42,29 @@ public interface TrialRunner {
 
     /** Stops the trial; {@link #exit()} completes soon after. */
     void kill();
+
+    /** Who ended the trial, read once {@link #exit()} completed; a local process ends itself. */
+    default EndedBy endedBy() {
+      return EndedBy.TRAINER;
+    }
+  }
+
+  /**
+   * Thrown by {@link #start} when the container cannot be started and never will be, the way an
+   * image that cannot be pulled keeps a pod Pending: the pod stays Pending with this waiting {@code
+   * reason} (e.g. {@code ImagePullBackOff}) until its Job is deleted.
+   */
+  final class NeverStarts extends Exception {
+    private final String reason;
+
+    public NeverStarts(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public String reason() {
+      return reason;
+    }
   }
 
   Running start(Launch launch) throws Exception;

@@ -161,8 +161,8 @@ public final class TrialObserver {
           number,
           name,
           TrialState.Failed,
-          failureReason(failed.get(), terminated),
-          failureMessage(failed.get(), terminated),
+          failureReason(failed.get(), pod, terminated),
+          failureMessage(failed.get(), pod, terminated),
           values,
           params,
           start,
@@ -251,9 +251,13 @@ public final class TrialObserver {
     return points;
   }
 
-  private static String failureReason(JobCondition failed, ContainerStateTerminated terminated) {
+  private static String failureReason(
+      JobCondition failed, Pod pod, ContainerStateTerminated terminated) {
     if ("DeadlineExceeded".equals(failed.getReason())) {
       return "TrialTimeout";
+    }
+    if (eviction(pod).isPresent()) {
+      return "Evicted";
     }
     if (terminated != null && "OOMKilled".equals(terminated.getReason())) {
       return "OOMKilled";
@@ -263,15 +267,47 @@ public final class TrialObserver {
         : failed.getReason() == null ? "JobFailed" : failed.getReason();
   }
 
-  private static String failureMessage(JobCondition failed, ContainerStateTerminated terminated) {
+  private static String failureMessage(
+      JobCondition failed, Pod pod, ContainerStateTerminated terminated) {
     if ("DeadlineExceeded".equals(failed.getReason())) {
       return "the trial ran longer than trialTimeout";
+    }
+    Optional<String> evicted = eviction(pod);
+    if (evicted.isPresent()) {
+      return evicted.get();
     }
     if (terminated != null) {
       String msg = "the trainer exited with code " + terminated.getExitCode();
       return terminated.getReason() == null ? msg : msg + " (" + terminated.getReason() + ")";
     }
     return failed.getMessage();
+  }
+
+  /**
+   * Why the node took the pod away, if it did: {@code status.reason=Evicted}, or (newer kubelets,
+   * which may leave the reason empty) a {@code DisruptionTarget} condition. The container status of
+   * an evicted pod only says its container vanished (exit 137), which would read as a crash.
+   */
+  private static Optional<String> eviction(Pod pod) {
+    if (pod == null || pod.getStatus() == null) {
+      return Optional.empty();
+    }
+    if ("Evicted".equals(pod.getStatus().getReason())) {
+      String why = pod.getStatus().getMessage();
+      return Optional.of("the trial's pod was evicted" + (why == null ? "" : ": " + why.strip()));
+    }
+    if (pod.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return pod.getStatus().getConditions().stream()
+        .filter(c -> "DisruptionTarget".equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst()
+        .map(
+            c ->
+                "the trial's pod was evicted ("
+                    + c.getReason()
+                    + ")"
+                    + (c.getMessage() == null ? "" : ": " + c.getMessage().strip()));
   }
 
   private static Optional<JobCondition> condition(Job job, String type) {

@@ -119,6 +119,13 @@ class ManifestCorpusTest {
         counts.getOrDefault("ESCAPED", 0L),
         validOk,
         valid);
+    BadInputFigures.corpus(
+        tried,
+        schema + cel,
+        counts.getOrDefault("OPERATOR", 0L),
+        counts.getOrDefault("ESCAPED", 0L),
+        validOk,
+        valid);
   }
 
   private static String describe(ThreeLayers.Verdict v) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Fuzzing of the metric parsers: no text makes them throw or report a non-finite value. */
@@ -60,6 +61,11 @@ class MetricParserFuzzTest {
   private final TerminationMessageParser termination = new TerminationMessageParser();
   private final SplittableRandom random = new SplittableRandom(20261204);
 
+  @AfterAll
+  static void figures() {
+    BadInputFigures.write();
+  }
+
   @Test
   void arbitraryStringsNeverThrow() {
     for (int i = 0; i < 3000; i++) {
@@ -98,6 +104,7 @@ class MetricParserFuzzTest {
   }
 
   private void check(String text) {
+    BadInputFigures.PARSER_FUZZ.incrementAndGet();
     Optional<MetricReport> report = keyValue.parse(text);
     if (report == null) {
       throw new AssertionError("parse returned null for " + text);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +63,11 @@ class SweepValidatorFuzzTest {
   /** One mutation: {@code target} picks the node (modulo their number), {@code pick} a variant. */
   record Mutation(int target, Kind kind, int pick) {}
 
+  @AfterAll
+  static void figures() {
+    BadInputFigures.write();
+  }
+
   @Test
   void mutatedManifestsGiveErrorsNotExceptions() {
     SplittableRandom random = new SplittableRandom(20261204);
@@ -80,6 +86,7 @@ class SweepValidatorFuzzTest {
   }
 
   private void check(JsonNode base, List<Mutation> mutations) {
+    BadInputFigures.SWEEP_FUZZ.incrementAndGet();
     ObjectNode tree = base.deepCopy();
     HyperparameterSweep sweep = read(tree);
     for (Mutation m : mutations) {
