@@ -75,6 +75,14 @@ class GitOpsIT {
 
       // The test server bumps metadata.generation even for an identical spec (a real API server
       // keeps it), so the operator re-plans once: that must change nothing but observedGeneration.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  h.get("same")
+                      .getStatus()
+                      .observedGeneration
+                      .equals(h.get("same").getMetadata().getGeneration()));
       HyperparameterSweep after = h.get("same");
       SweepStatus replanned = after.getStatus();
       assertThat(replanned.observedGeneration).isEqualTo(after.getMetadata().getGeneration());
