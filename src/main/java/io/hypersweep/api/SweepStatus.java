@@ -53,6 +53,12 @@ public class SweepStatus {
   public List<PriorTrial> warmStart;
 
   @JsonPropertyDescription(
+      "What the frozen spec fields (spec.parameters, spec.objective metric and goal,"
+          + " spec.sampling algorithm and seed) were when the first trial started; a spec that"
+          + " changes one of them is Invalid until it is reverted.")
+  public java.util.Map<String, String> frozenSpec;
+
+  @JsonPropertyDescription(
       "One compact record per trial, ordered by trial number. Results outlive the trial Jobs.")
   public List<TrialRecord> trials = new ArrayList<>();
 
@@ -86,6 +92,7 @@ public class SweepStatus {
         && Objects.equals(trialSeconds, other.trialSeconds)
         && Objects.equals(trialSecondsSaved, other.trialSecondsSaved)
         && Objects.equals(warmStart, other.warmStart)
+        && Objects.equals(frozenSpec, other.frozenSpec)
         && Objects.equals(trials, other.trials);
   }
 

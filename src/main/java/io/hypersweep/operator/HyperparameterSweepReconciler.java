@@ -9,6 +9,8 @@ import io.hypersweep.planning.SweepObservation;
 import io.hypersweep.planning.SweepPlan;
 import io.hypersweep.planning.SweepPlanner;
 import io.hypersweep.status.SweepStatusBuilder;
+import io.hypersweep.validation.FieldError;
+import io.hypersweep.validation.FrozenSpec;
 import io.hypersweep.validation.SweepValidator;
 import io.hypersweep.validation.ValidatedSweep;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -73,12 +75,14 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
     String nowText = SweepPlanner.timestamp(now);
 
     SweepValidator.Result validation = validator.validate(sweep);
-    if (!validation.isValid()) {
+    List<FieldError> errors =
+        validation.isValid() ? FrozenSpec.changes(sweep.getSpec(), previous) : validation.errors();
+    if (!errors.isEmpty()) {
       return StatusWriter.record(
           sweep,
           context,
           previous,
-          SweepStatusBuilder.invalid(previous, validation.errors(), generation, nowText),
+          SweepStatusBuilder.invalid(previous, errors, generation, nowText),
           null);
     }
     ValidatedSweep validated = validation.sweep().orElseThrow();
@@ -116,6 +120,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
 
     SweepStatus next =
         SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
+    next.frozenSpec = FrozenSpec.recorded(next, sweep.getSpec());
     cluster.track(next);
     return StatusWriter.record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
   }

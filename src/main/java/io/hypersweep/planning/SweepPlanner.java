@@ -134,7 +134,11 @@ public final class SweepPlanner {
       SortedMap<String, String> params = ((Suggestion.Ready) suggestion).parameters();
       launches.add(new TrialLaunch(next, params));
       ledger.add(pendingRecord(sweepName, next, params, now));
-      events.add(new SweepEvent(false, "TrialCreated", "trial " + next + " started: " + params));
+      events.add(
+          new SweepEvent(
+              false,
+              "TrialCreated",
+              "trial " + next + " created " + SweepEvent.parameters(params)));
       next++;
       active++;
     }
@@ -341,7 +345,7 @@ public final class SweepPlanner {
                 + "="
                 + best.get().objectiveValue
                 + " "
-                + best.get().parameters));
+                + SweepEvent.parameters(best.get().parameters)));
   }
 
   private static TrialRecord pendingRecord(

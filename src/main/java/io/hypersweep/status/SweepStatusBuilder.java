@@ -28,6 +28,7 @@ public final class SweepStatusBuilder {
     s.message = plan.message();
     s.trials = plan.trials();
     s.warmStart = plan.priors();
+    s.frozenSpec = previous.frozenSpec;
     s.trialCounts = TrialCounts.of(plan.trials());
     s.bestTrial = plan.best().map(TrialRecord::copy).orElse(null);
     s.startTime = plan.startTime();
@@ -69,6 +70,7 @@ public final class SweepStatusBuilder {
     s.message = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
     s.trials = new ArrayList<>(previous.trials);
     s.warmStart = previous.warmStart;
+    s.frozenSpec = previous.frozenSpec;
     s.trialCounts = TrialCounts.of(s.trials);
     s.bestTrial = previous.bestTrial;
     s.startTime = previous.startTime;

@@ -65,6 +65,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * manifest (properties, additionalProperties, items) and evaluating each node's {@code
  * x-kubernetes-validations} with {@code self} bound to the value there, numbers typed by the schema
  * ({@code number} as double, {@code integer} as int).
+ *
+ * <p>Transition rules (those reading {@code oldSelf}) are evaluated only for an update, with {@code
+ * oldSelf} bound to the stored value at the same place, and only where the API server can correlate
+ * the two: along object properties and map keys, never into list items. On create they are skipped,
+ * as the API server skips them.
  */
 final class ApplyTimeValidator {
   static final Path CRD = Path.of("crds/hyperparametersweeps.hypersweep.io-v1.yml");
@@ -75,6 +80,9 @@ final class ApplyTimeValidator {
   private static final String DNS_SUBDOMAIN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  /** A rule that reads {@code oldSelf}: a transition rule. */
+  private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
+
   /** A field a CEL expression reads below {@code self}, e.g. {@code self.sampling.algorithm}. */
   private static final Pattern SELF_FIELD = Pattern.compile("self((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
 
@@ -82,6 +90,7 @@ final class ApplyTimeValidator {
       CelFactory.standardCelBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("self", SimpleType.DYN)
+          .addVar("oldSelf", SimpleType.DYN)
           .build();
 
   private final JsonNode openApi;
@@ -262,20 +271,34 @@ final class ApplyTimeValidator {
 
   /** CEL rule failures for a manifest (already pruned of nulls), at each rule's location. */
   List<Rejection> celErrors(JsonNode manifest) {
+    return celErrors(manifest, null);
+  }
+
+  /**
+   * CEL rule failures for an update from {@code stored} (the object as the API server holds it,
+   * status included) to {@code manifest}; with {@code stored} null, a create.
+   */
+  List<Rejection> celErrors(JsonNode manifest, JsonNode stored) {
     List<Rejection> out = new ArrayList<>();
-    walk(openApi, manifest, "", out);
+    walk(openApi, manifest, stored, "", out);
     return out;
   }
 
-  private void walk(JsonNode schema, JsonNode value, String path, List<Rejection> out) {
+  private void walk(
+      JsonNode schema, JsonNode value, JsonNode old, String path, List<Rejection> out) {
     if (schema == null || schema.isMissingNode() || value == null || value.isNull()) {
       return;
     }
+    JsonNode oldValue = old == null || old.isNull() || old.isMissingNode() ? null : old;
     JsonNode rules = schema.path("x-kubernetes-validations");
     if (rules.size() > 0) {
       Object self = celValue(value, schema);
+      Object oldSelf = oldValue == null ? null : celValue(oldValue, schema);
       for (JsonNode rule : rules) {
-        evaluate(rule, self, path, out);
+        boolean transition = OLD_SELF.matcher(rule.get("rule").asText()).find();
+        if (!transition || oldSelf != null) {
+          evaluate(rule, self, oldSelf, path, out);
+        }
       }
     }
     if (value.isObject()) {
@@ -283,15 +306,21 @@ final class ApplyTimeValidator {
           .fields()
           .forEachRemaining(
               e ->
-                  walk(childSchema(schema, e.getKey()), e.getValue(), join(path, e.getKey()), out));
+                  walk(
+                      childSchema(schema, e.getKey()),
+                      e.getValue(),
+                      oldValue == null || !oldValue.isObject() ? null : oldValue.get(e.getKey()),
+                      join(path, e.getKey()),
+                      out));
     } else if (value.isArray() && schema.has("items")) {
       for (int i = 0; i < value.size(); i++) {
-        walk(schema.get("items"), value.get(i), path + "[" + i + "]", out);
+        walk(schema.get("items"), value.get(i), null, path + "[" + i + "]", out);
       }
     }
   }
 
-  private void evaluate(JsonNode rule, Object self, String path, List<Rejection> out) {
+  private void evaluate(
+      JsonNode rule, Object self, Object oldSelf, String path, List<Rejection> out) {
     String expression = rule.get("rule").asText();
     String message = rule.path("message").asText(expression);
     Set<String> fields = new LinkedHashSet<>();
@@ -303,7 +332,12 @@ final class ApplyTimeValidator {
     }
     Object result;
     try {
-      result = program(expression).eval(Map.of("self", self));
+      result =
+          program(expression)
+              .eval(
+                  oldSelf == null
+                      ? Map.of("self", self)
+                      : Map.of("self", self, "oldSelf", oldSelf));
     } catch (Exception e) {
       result = "evaluation error: " + e.getMessage();
     }

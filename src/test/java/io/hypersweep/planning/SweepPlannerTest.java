@@ -665,7 +665,18 @@ class SweepPlannerTest {
     cluster.succeed(4, 0.8); // better
     SweepPlan fourth = cluster.reconcile();
     assertThat(reasons(fourth)).containsExactly("TrialSucceeded", "NewBestTrial", "TrialCreated");
-    assertThat(fourth.events().get(1).message()).contains("trial 4").contains("0.8");
+    assertThat(fourth.events().get(1).message())
+        .isEqualTo(
+            "trial 4 is the new best: score=0.8 (depth="
+                + trial(fourth, 4).parameters.get("depth")
+                + ", x="
+                + trial(fourth, 4).parameters.get("x")
+                + ")");
+    assertThat(fourth.events().get(0).message()).isEqualTo("trial 4 succeeded: score=0.8");
+    assertThat(fourth.events().get(2).message())
+        .isEqualTo("trial 7 created " + SweepEvent.parameters(trial(fourth, 7).parameters));
+    assertThat(SweepEvent.parameters(new TreeMap<>(Map.of("lr", "0.01", "depth", "5"))))
+        .isEqualTo("(depth=5, lr=0.01)");
     assertThat(cluster.reconcile().events()).isEmpty();
   }
 }
