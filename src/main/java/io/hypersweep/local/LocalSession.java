@@ -15,6 +15,9 @@ final class LocalSession {
 
   private volatile int exitCode = 1;
 
+  /** The sweep's own exit code once it ended; Ctrl-C under --serve must not replace it. */
+  private volatile Integer sweepExitCode;
+
   LocalSession(
       LocalCluster cluster,
       HyperparameterSweep sweep,
@@ -35,7 +38,12 @@ final class LocalSession {
     }
   }
 
+  void sweepEnded(int code) {
+    sweepExitCode = code;
+  }
+
   int exitCode() {
-    return exitCode;
+    Integer sweep = sweepExitCode;
+    return sweep != null ? sweep : exitCode;
   }
 }

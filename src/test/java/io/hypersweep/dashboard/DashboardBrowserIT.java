@@ -104,10 +104,11 @@ class DashboardBrowserIT {
       service.stop();
     }
     if (local != null) {
-      // --serve keeps running until stopped; SIGTERM (what Ctrl-C amounts to) must end it.
+      // --serve keeps running until stopped; a signal ends it with the sweep's exit code.
       boolean ended = local.stop(Duration.ofSeconds(30));
       local.close();
       assertThat(ended).as("local mode --serve ends on SIGTERM").isTrue();
+      assertThat(local.exitCode()).as("the succeeded sweep's exit code").isZero();
     }
   }
 
