@@ -72,7 +72,7 @@ public final class SweepViews {
             : null);
     parameters(spec, root.putArray("parameters"));
     ArrayNode conditions = root.putArray("conditions");
-    for (Condition c : status.conditions) {
+    for (Condition c : orEmpty(status.conditions)) {
       ObjectNode o = conditions.addObject();
       o.put("type", c.getType());
       o.put("status", c.getStatus());
@@ -81,7 +81,7 @@ public final class SweepViews {
       o.put("lastTransitionTime", c.getLastTransitionTime());
     }
     ArrayNode trials = root.putArray("trials");
-    for (TrialRecord t : status.trials) {
+    for (TrialRecord t : orEmpty(status.trials)) {
       trial(t, now, trials.addObject());
     }
     root.put("specYaml", spec == null ? "" : Serialization.asYaml(spec));
@@ -105,7 +105,8 @@ public final class SweepViews {
     o.put("created", sweep.getMetadata().getCreationTimestamp());
     o.put("phase", status.phase == null ? "Pending" : status.phase.name());
     o.put("reason", status.phaseReason());
-    TrialCounts c = status.trialCounts != null ? status.trialCounts : TrialCounts.of(status.trials);
+    TrialCounts c =
+        status.trialCounts != null ? status.trialCounts : TrialCounts.of(orEmpty(status.trials));
     o.put("done", c.succeeded + c.failed + c.stopped + c.earlyStopped);
     o.put("running", c.pending + c.running);
     o.put("total", maxTrials(spec));
@@ -166,15 +167,19 @@ public final class SweepViews {
     o.put("reason", t.reason);
     o.put("message", t.message);
     ObjectNode params = o.putObject("parameters");
-    t.parameters.forEach(params::put);
+    if (t.parameters != null) {
+      t.parameters.forEach(params::put);
+    }
     ObjectNode metrics = o.putObject("metrics");
-    t.metrics.forEach((k, v) -> metrics.put(k, finite(v)));
+    if (t.metrics != null) {
+      t.metrics.forEach((k, v) -> metrics.put(k, finite(v)));
+    }
     o.put("objective", finite(t.objectiveValue));
     o.put("startTime", t.startTime);
     o.put("completionTime", t.completionTime);
     o.put("durationSeconds", duration(t, now));
     ArrayNode curve = o.putArray("curve");
-    for (CurvePoint p : t.curve) {
+    for (CurvePoint p : orEmpty(t.curve)) {
       if (Double.isFinite(p.value)) {
         curve.addArray().add(p.step).add(p.value);
       }
@@ -211,6 +216,11 @@ public final class SweepViews {
   /** JSON has no NaN or infinity: such a value is shown as missing. */
   private static Double finite(Double v) {
     return v != null && Double.isFinite(v) ? v : null;
+  }
+
+  /** A status read from the API server can carry an explicit null where a list is expected. */
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   private static SweepStatus status(HyperparameterSweep sweep) {

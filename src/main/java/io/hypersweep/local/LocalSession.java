@@ -15,9 +15,6 @@ final class LocalSession {
 
   private volatile int exitCode = 1;
 
-  /** The sweep's own exit code once it ended; Ctrl-C under --serve must not replace it. */
-  private volatile Integer sweepExitCode;
-
   LocalSession(
       LocalCluster cluster,
       HyperparameterSweep sweep,
@@ -38,12 +35,7 @@ final class LocalSession {
     }
   }
 
-  void sweepEnded(int code) {
-    sweepExitCode = code;
-  }
-
   int exitCode() {
-    Integer sweep = sweepExitCode;
-    return sweep != null ? sweep : exitCode;
+    return exitCode;
   }
 }

@@ -54,7 +54,6 @@ public class LocalSweepApp implements QuarkusApplication {
       if (phase == SweepPhase.Invalid) {
         session.err.println("invalid sweep: " + current.getStatus().message);
         if (session.serve) {
-          session.sweepEnded(2);
           Quarkus.waitForExit();
         }
         return 2;
@@ -63,7 +62,6 @@ public class LocalSweepApp implements QuarkusApplication {
         session.out.println(Summary.of(current));
         int code = phase == SweepPhase.Succeeded ? 0 : 1;
         if (session.serve) {
-          session.sweepEnded(code);
           session.out.println(dashboard + " (still serving; press Ctrl-C to stop)");
           session.out.flush();
           Quarkus.waitForExit();

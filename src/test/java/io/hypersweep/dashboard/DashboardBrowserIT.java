@@ -104,11 +104,10 @@ class DashboardBrowserIT {
       service.stop();
     }
     if (local != null) {
-      // --serve keeps running until stopped; a signal ends it with the sweep's exit code.
+      // --serve keeps running until stopped; SIGTERM (like Ctrl-C) must end it.
       boolean ended = local.stop(Duration.ofSeconds(30));
       local.close();
       assertThat(ended).as("local mode --serve ends on SIGTERM").isTrue();
-      assertThat(local.exitCode()).as("the succeeded sweep's exit code").isZero();
     }
   }
 

@@ -124,6 +124,25 @@ class DashboardHandlerTest {
   }
 
   @Test
+  void aSweepWithoutStatusOrWithNullListsStillRenders() throws Exception {
+    HyperparameterSweep fresh = sweep("fresh");
+    fresh.setStatus(null);
+    HyperparameterSweep odd = sweep("odd");
+    odd.getStatus().trials = null;
+    odd.getStatus().conditions = null;
+    odd.getStatus().trialCounts = null;
+    sweeps.add(fresh);
+    sweeps.add(odd);
+
+    JsonNode f = json(handler.handle("GET", "/dashboard/api/namespaces/default/sweeps/fresh"));
+    assertThat(f.get("phase").asText()).isEqualTo("Pending");
+    assertThat(f.get("done").asInt()).isZero();
+    JsonNode o = json(handler.handle("GET", "/dashboard/api/namespaces/default/sweeps/odd"));
+    assertThat(o.get("trials")).isEmpty();
+    assertThat(o.get("conditions")).isEmpty();
+  }
+
+  @Test
   void unknownSweepsAndEndpointsAre404() throws Exception {
     DashboardHandler.Response missing =
         handler.handle("GET", "/dashboard/api/namespaces/default/sweeps/nope");

@@ -111,10 +111,6 @@ final class LocalModeProcess implements AutoCloseable {
     return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  int exitCode() {
-    return process.exitValue();
-  }
-
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive() && !stop(Duration.ofSeconds(20))) {
