@@ -104,7 +104,7 @@ public final class SweepViews {
     o.put("name", sweep.getMetadata().getName());
     o.put("created", sweep.getMetadata().getCreationTimestamp());
     o.put("phase", status.phase == null ? "Pending" : status.phase.name());
-    o.put("reason", status.phaseReason());
+    o.put("reason", phaseReason(status));
     TrialCounts c =
         status.trialCounts != null ? status.trialCounts : TrialCounts.of(orEmpty(status.trials));
     o.put("done", c.succeeded + c.failed + c.stopped + c.earlyStopped);
@@ -216,6 +216,18 @@ public final class SweepViews {
   /** JSON has no NaN or infinity: such a value is shown as missing. */
   private static Double finite(Double v) {
     return v != null && Double.isFinite(v) ? v : null;
+  }
+
+  /** The reason of the condition named after the phase, like SweepStatus#phaseReason. */
+  private static String phaseReason(SweepStatus status) {
+    if (status.phase == null) {
+      return null;
+    }
+    return orEmpty(status.conditions).stream()
+        .filter(c -> status.phase.name().equals(c.getType()))
+        .map(Condition::getReason)
+        .findFirst()
+        .orElse(null);
   }
 
   /** A status read from the API server can carry an explicit null where a list is expected. */
