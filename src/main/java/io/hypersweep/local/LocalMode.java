@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * local processes. Exit code 0 when the sweep succeeds, 1 when it fails, 2 for bad input.
  */
 public final class LocalMode {
-  static final String USAGE = "usage: hypersweep local MANIFEST.yaml [--namespace NS]";
+  static final String USAGE = "usage: hypersweep local MANIFEST.yaml [--namespace NS] [--serve]";
 
   /** What the Quarkus application of local mode needs; set once before Quarkus starts. */
   static volatile LocalSession session;
@@ -26,9 +26,12 @@ public final class LocalMode {
       return 2;
     }
     String namespace = "default";
+    boolean serve = false;
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--namespace") && i + 1 < args.length) {
         namespace = args[++i];
+      } else if (args[i].equals("--serve")) {
+        serve = true;
       } else {
         err.println("unknown option " + args[i] + "\n" + USAGE);
         return 2;
@@ -51,7 +54,7 @@ public final class LocalMode {
                 cluster.logs(),
                 new ProcessTrialRunner(Path.of("").toAbsolutePath()))
             .start()) {
-      session = new LocalSession(cluster, sweep, out, err);
+      session = new LocalSession(cluster, sweep, out, err, serve);
       // The operator is the production one, pointed at the embedded API server.
       System.setProperty("quarkus.kubernetes-client.api-server-url", cluster.url());
       System.setProperty("quarkus.kubernetes-client.trust-certs", "true");

@@ -9,13 +9,23 @@ final class LocalSession {
   final HyperparameterSweep sweep;
   final PrintStream out;
   final PrintStream err;
+
+  /** Keep the operator and its dashboard up after the sweep ends, until the process is stopped. */
+  final boolean serve;
+
   private volatile int exitCode = 1;
 
-  LocalSession(LocalCluster cluster, HyperparameterSweep sweep, PrintStream out, PrintStream err) {
+  LocalSession(
+      LocalCluster cluster,
+      HyperparameterSweep sweep,
+      PrintStream out,
+      PrintStream err,
+      boolean serve) {
     this.cluster = cluster;
     this.sweep = sweep;
     this.out = out;
     this.err = err;
+    this.serve = serve;
   }
 
   void exit(int code, Throwable failure) {

@@ -10,6 +10,7 @@ import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialRecord;
+import io.hypersweep.dashboard.SweepEventLog;
 import io.hypersweep.observe.LogFollower;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.observe.TrialObserver;
@@ -180,6 +181,7 @@ final class TrialCluster {
   }
 
   void publish(List<SweepEvent> events) {
+    SweepEventLog.shared().record(sweep, events);
     for (SweepEvent event : events) {
       try {
         String now = Instant.now().toString();
