@@ -3,10 +3,13 @@ package io.hypersweep.e2e;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
+import io.hypersweep.local.FaultInjector;
 import io.hypersweep.local.LocalCluster;
 import io.hypersweep.local.LocalExecutor;
 import io.hypersweep.metrics.PushHandler;
@@ -25,8 +28,12 @@ import java.util.List;
 final class SweepHarness implements AutoCloseable {
   static final String NS = "default";
 
-  final LocalCluster cluster = LocalCluster.start();
+  final LocalCluster cluster;
   final FakeTrainer trainer;
+
+  /** The operator's own client: its User-Agent lets the API server fault only its requests. */
+  private final KubernetesClient operatorClient;
+
   private final LocalExecutor executor;
   private Operator operator;
   private com.sun.net.httpserver.HttpServer pushServer;
@@ -36,6 +43,18 @@ final class SweepHarness implements AutoCloseable {
   private final io.fabric8.kubernetes.client.informers.SharedIndexInformer<Job> jobWatch;
 
   SweepHarness(FakeTrainer trainer) throws Exception {
+    this(trainer, FaultInjector.off());
+  }
+
+  SweepHarness(FakeTrainer trainer, FaultInjector faults) throws Exception {
+    this.cluster = LocalCluster.start(faults);
+    this.operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(cluster.client().getConfiguration())
+                    .withUserAgent(FaultInjector.TARGET_AGENT)
+                    .build())
+            .build();
     this.trainer = trainer;
     this.executor = new LocalExecutor(cluster.client(), cluster.logs(), trainer).start();
     this.jobWatch =
@@ -90,7 +109,7 @@ final class SweepHarness implements AutoCloseable {
     operator =
         new Operator(
             o ->
-                o.withKubernetesClient(cluster.client())
+                o.withKubernetesClient(operatorClient)
                     .withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false));
     operator.register(new HyperparameterSweepReconciler());
@@ -145,13 +164,33 @@ final class SweepHarness implements AutoCloseable {
   }
 
   HyperparameterSweep awaitPhase(String name, SweepPhase phase) {
+    return awaitPhase(name, phase, Duration.ofSeconds(60));
+  }
+
+  HyperparameterSweep awaitPhase(String name, SweepPhase phase, Duration atMost) {
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
               HyperparameterSweep s = get(name);
               return s != null && s.getStatus() != null && s.getStatus().phase == phase;
+            });
+    return get(name);
+  }
+
+  /** Waits until the sweep reaches a final phase, whichever it is. */
+  HyperparameterSweep awaitFinal(String name, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              HyperparameterSweep s = get(name);
+              return s != null
+                  && s.getStatus() != null
+                  && s.getStatus().phase != null
+                  && s.getStatus().phase.isFinal();
             });
     return get(name);
   }
@@ -181,6 +220,7 @@ final class SweepHarness implements AutoCloseable {
     }
     jobWatch.close();
     executor.close();
+    operatorClient.close();
     cluster.close();
   }
 }
