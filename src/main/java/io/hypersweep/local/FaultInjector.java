@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -49,7 +51,12 @@ public final class FaultInjector implements AutoCloseable {
       long seed, double rate, double delayShare, Duration delay, Duration watchDropEvery) {}
 
   /** A request the client made that the server carried out, with the answer's status code. */
-  public record ApiCall(String method, String path, String body, int code) {}
+  public record ApiCall(String agent, String method, String path, String body, int code) {
+    /** The resource type called, with its subresource: "jobs", "hyperparametersweeps/status". */
+    public String resource() {
+      return FaultInjector.resource(path);
+    }
+  }
 
   private final Settings settings;
   private final SplittableRandom random;
@@ -58,6 +65,7 @@ public final class FaultInjector implements AutoCloseable {
   private final Map<String, AtomicLong> byTarget = new java.util.concurrent.ConcurrentHashMap<>();
   private final WatchCutter watches;
   private volatile KillPoint killPoint;
+  private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
   private final Kind only;
 
   private FaultInjector(Settings settings, Kind only) {
@@ -89,13 +97,18 @@ public final class FaultInjector implements AutoCloseable {
   }
 
   /**
-   * Installs a kill point that fires after the first carried-out request of the client matching
-   * {@code trigger}; it replaces any earlier one.
+   * Arms a kill point that fires after the first carried-out request of the client matching {@code
+   * trigger}; it replaces any earlier one that has not fired.
    */
   public KillPoint killAfter(Predicate<ApiCall> trigger) {
     KillPoint point = new KillPoint(trigger);
     killPoint = point;
     return point;
+  }
+
+  /** Refuses every later request from {@code agent}, as if its process had died now. */
+  public void cutOff(String agent) {
+    cutOff.add(agent);
   }
 
   /** Requests of the faulted client seen so far. */
@@ -126,8 +139,7 @@ public final class FaultInjector implements AutoCloseable {
       return server.apply(request);
     }
     requests.incrementAndGet();
-    KillPoint point = killPoint;
-    if (point != null && point.refuse()) {
+    if (cutOff.contains(agent)) {
       count(Kind.KILL_REFUSED);
       return status(403, "Forbidden", "cut off by a kill point");
     }
@@ -216,12 +228,19 @@ public final class FaultInjector implements AutoCloseable {
 
   private MockResponse carryOut(
       RecordedRequest request, Function<RecordedRequest, MockResponse> server) {
-    MockResponse answer = server.apply(request);
     KillPoint point = killPoint;
+    // Read before the server does: reading the request's body consumes it.
+    String body =
+        point == null || request.getBody() == null
+            ? null
+            : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+    MockResponse answer = server.apply(request);
     if (point != null && answer.code() / 100 == 2) {
-      point.observe(
-          new ApiCall(
-              request.getMethod(), request.getPath(), request.getUtf8Body(), answer.code()));
+      String agent = request.getHeader("User-Agent");
+      if (point.fires(
+          new ApiCall(agent, request.getMethod(), request.getPath(), body, answer.code()))) {
+        cutOff.add(agent);
+      }
     }
     return answer;
   }

@@ -31,8 +31,15 @@ final class SweepHarness implements AutoCloseable {
   final LocalCluster cluster;
   final FakeTrainer trainer;
 
-  /** The operator's own client: its User-Agent lets the API server fault only its requests. */
-  private final KubernetesClient operatorClient;
+  private final FaultInjector faults;
+
+  /**
+   * The clients of the operator's incarnations: each has its own User-Agent, so the API server can
+   * fault only the operator's requests and cut off a stopped incarnation for good.
+   */
+  private final List<KubernetesClient> operatorClients = new java.util.ArrayList<>();
+
+  private String operatorAgent;
 
   private final LocalExecutor executor;
   private Operator operator;
@@ -48,13 +55,7 @@ final class SweepHarness implements AutoCloseable {
 
   SweepHarness(FakeTrainer trainer, FaultInjector faults) throws Exception {
     this.cluster = LocalCluster.start(faults);
-    this.operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(cluster.client().getConfiguration())
-                    .withUserAgent(FaultInjector.TARGET_AGENT)
-                    .build())
-            .build();
+    this.faults = faults;
     this.trainer = trainer;
     this.executor = new LocalExecutor(cluster.client(), cluster.logs(), trainer).start();
     this.jobWatch =
@@ -106,10 +107,19 @@ final class SweepHarness implements AutoCloseable {
   }
 
   void startOperator() {
+    operatorAgent = FaultInjector.TARGET_AGENT + "/" + (operatorClients.size() + 1);
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(cluster.client().getConfiguration())
+                    .withUserAgent(operatorAgent)
+                    .build())
+            .build();
+    operatorClients.add(client);
     operator =
         new Operator(
             o ->
-                o.withKubernetesClient(operatorClient)
+                o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false));
     operator.register(new HyperparameterSweepReconciler());
@@ -149,7 +159,12 @@ final class SweepHarness implements AutoCloseable {
     return url;
   }
 
+  /**
+   * Stops the operator. Stopping does not wait for a reconcile in progress, so the API server also
+   * refuses the stopped incarnation's requests from now on, as if its process had died.
+   */
   void stopOperator() {
+    faults.cutOff(operatorAgent);
     operator.stop();
   }
 
@@ -220,7 +235,7 @@ final class SweepHarness implements AutoCloseable {
     }
     jobWatch.close();
     executor.close();
-    operatorClient.close();
+    operatorClients.forEach(KubernetesClient::close);
     cluster.close();
   }
 }
