@@ -37,10 +37,10 @@ import org.junit.jupiter.api.Test;
 class RestartSuiteIT {
   private static final boolean FULL = ReliabilityFigures.full();
   private static final int TRIALS = FULL ? 200 : 100;
-  private static final int RANDOM_KILLS = FULL ? 28 : 14;
+  private static final int RANDOM_KILLS = FULL ? 32 : 16;
   private static final int CREATE_KILLS = FULL ? 12 : 6;
   private static final int ET_TRIALS = FULL ? 40 : 20;
-  private static final int ET_RANDOM_KILLS = FULL ? 6 : 3;
+  private static final int ET_RANDOM_KILLS = FULL ? 8 : 4;
   private static final int ET_RECORDED_KILLS = FULL ? 6 : 3;
   private static final int ET_DELETE_KILLS = FULL ? 4 : 2;
 
@@ -76,7 +76,7 @@ class RestartSuiteIT {
           double x = Double.parseDouble(env.get("HYPERSWEEP_PARAM_X"));
           double y = Double.parseDouble(env.get("HYPERSWEEP_PARAM_Y"));
           double score = -(x - 0.3) * (x - 0.3) - Math.log10(y) * Math.log10(y) / 10;
-          long millis = 20 + (long) (x * 80);
+          long millis = 60 + (long) (x * 240);
           return new FakeTrainer.Outcome(0, "", "score=" + score, millis);
         });
   }
@@ -159,6 +159,9 @@ class RestartSuiteIT {
       for (String kind : schedule(random, RANDOM_KILLS, Map.of(CREATE, CREATE_KILLS))) {
         Thread.sleep(30 + random.nextInt(200));
         if (kind.equals(RANDOM)) {
+          if (finished(h, "restarts")) {
+            break;
+          }
           h.stopOperator();
         } else {
           KillPoint kill = faults.killAfter(c -> isJobCreate(c));
@@ -225,6 +228,9 @@ class RestartSuiteIT {
       for (String kind : schedule(random, ET_RANDOM_KILLS, forced)) {
         Thread.sleep(50 + random.nextInt(400));
         if (kind.equals(RANDOM)) {
+          if (finished(h, "es-restarts")) {
+            break;
+          }
           h.stopOperator();
         } else {
           int seen = earlyStopped(h.get("es-restarts"));
@@ -310,6 +316,12 @@ class RestartSuiteIT {
             }
           });
     }
+  }
+
+  /** A kill point after the sweep ended would test nothing, and is not counted. */
+  private static boolean finished(SweepHarness h, String sweep) {
+    HyperparameterSweep s = h.get(sweep);
+    return s.getStatus() != null && s.getStatus().phase != null && s.getStatus().phase.isFinal();
   }
 
   private static boolean isJobs(FaultInjector.ApiCall call) {
