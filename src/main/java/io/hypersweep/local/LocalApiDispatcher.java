@@ -15,21 +15,27 @@ import java.util.regex.Pattern;
 
 /**
  * The test server's CRUD dispatcher plus the pods/log endpoint, which the test server lacks and the
- * local executor feeds.
+ * local executor feeds, behind a {@link FaultInjector} (off unless a test installs one).
  */
 final class LocalApiDispatcher extends KubernetesCrudDispatcher {
   private static final Pattern LOG_PATH =
       Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?$");
 
   private final PodLogStore logs;
+  private final FaultInjector faults;
 
-  LocalApiDispatcher(PodLogStore logs) {
+  LocalApiDispatcher(PodLogStore logs, FaultInjector faults) {
     super(List.of());
     this.logs = logs;
+    this.faults = faults;
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    return faults.handle(request, this::serve);
+  }
+
+  private MockResponse serve(RecordedRequest request) {
     Matcher m = LOG_PATH.matcher(request.getPath());
     if (m.matches() && "GET".equalsIgnoreCase(request.getMethod())) {
       return podLog(m.group(1), m.group(2), query(m.group(3)));

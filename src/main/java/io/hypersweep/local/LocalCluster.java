@@ -22,25 +22,35 @@ public final class LocalCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final PodLogStore logs;
   private final KubernetesClient client;
+  private final FaultInjector faults;
 
-  private LocalCluster(KubernetesMockServer server, PodLogStore logs) {
+  private LocalCluster(KubernetesMockServer server, PodLogStore logs, FaultInjector faults) {
     this.server = server;
     this.logs = logs;
+    this.faults = faults;
     this.client = server.createClient();
   }
 
   /** Starts a cluster on a free loopback port. */
   public static LocalCluster start() {
+    return start(FaultInjector.off());
+  }
+
+  /**
+   * Starts a cluster whose API server injects {@code faults} into the requests of the client that
+   * identifies itself with {@link FaultInjector#TARGET_AGENT}.
+   */
+  public static LocalCluster start(FaultInjector faults) {
     PodLogStore logs = new PodLogStore();
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(),
             new MockWebServer(),
             new HashMap<>(),
-            new LocalApiDispatcher(logs),
+            new LocalApiDispatcher(logs, faults),
             false);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    LocalCluster cluster = new LocalCluster(server, logs);
+    LocalCluster cluster = new LocalCluster(server, logs, faults);
     cluster.registerCrd();
     return cluster;
   }
@@ -71,8 +81,13 @@ public final class LocalCluster implements AutoCloseable {
     return logs;
   }
 
+  public FaultInjector faults() {
+    return faults;
+  }
+
   @Override
   public void close() {
+    faults.close();
     client.close();
     server.destroy();
   }

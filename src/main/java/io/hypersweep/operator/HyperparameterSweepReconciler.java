@@ -114,7 +114,6 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
             observed,
             suggestions.forSweep(ResourceID.fromResource(sweep), generation, validated.sampler()));
 
-    cluster.deleteJobs(plan.jobsToDelete());
     plan = plan.withRejectedLaunches(cluster.createJobs(plan.launches()), nowText);
     cluster.publish(plan.events());
 
@@ -122,7 +121,12 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
         SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
     next.frozenSpec = FrozenSpec.recorded(next, sweep.getSpec());
     cluster.track(next);
-    return StatusWriter.record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
+    var control =
+        StatusWriter.record(sweep, context, previous, next, plan.requeueAfter().orElse(null));
+    // Recorded before deleted: a restart in between deletes the Job again (SweepPlanner.leftovers)
+    // instead of finding an unfinished trial without its Job.
+    cluster.deleteJobs(plan.jobsToDelete());
+    return control;
   }
 
   private static long generation(HyperparameterSweep sweep) {

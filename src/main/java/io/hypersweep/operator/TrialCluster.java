@@ -81,7 +81,22 @@ final class TrialCluster {
         vanished.add(rec.number);
       }
     }
-    return new SweepObservation(previous, generation, trials, vanished, priors, now);
+    Set<String> active =
+        jobs.stream()
+            .filter(j -> j.getMetadata().getDeletionTimestamp() == null && !finished(j))
+            .map(j -> j.getMetadata().getName())
+            .collect(Collectors.toSet());
+    return new SweepObservation(previous, generation, trials, vanished, priors, now, active);
+  }
+
+  private static boolean finished(Job job) {
+    return job.getStatus() != null
+        && job.getStatus().getConditions() != null
+        && job.getStatus().getConditions().stream()
+            .anyMatch(
+                c ->
+                    ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                        && "True".equals(c.getStatus()));
   }
 
   /** The informer cache can lag behind a create, so only a direct read proves a Job is gone. */

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param trials observations of the trials whose Jobs exist, by trial number
  * @param vanished unfinished trials whose Jobs are confirmed gone
  * @param priors warm-start observations from other sweeps, fixed when the sweep started
+ * @param activeJobs names of the sweep's Jobs that exist and have not finished, whatever their
+ *     trial's record says
  */
 public record SweepObservation(
     SweepStatus previous,
@@ -24,4 +26,17 @@ public record SweepObservation(
     Map<Integer, TrialObservation> trials,
     Set<Integer> vanished,
     List<PriorTrial> priors,
-    Instant now) {}
+    Instant now,
+    Set<String> activeJobs) {
+
+  /** An observation that saw no active Job of a finished trial. */
+  public SweepObservation(
+      SweepStatus previous,
+      long generation,
+      Map<Integer, TrialObservation> trials,
+      Set<Integer> vanished,
+      List<PriorTrial> priors,
+      Instant now) {
+    this(previous, generation, trials, vanished, priors, now, Set.of());
+  }
+}

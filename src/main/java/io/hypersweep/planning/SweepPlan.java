@@ -32,6 +32,28 @@ public record SweepPlan(
     Optional<Duration> requeueAfter,
     List<PriorTrial> priors) {
 
+  /** This plan, also deleting {@code more} Jobs (each name once). */
+  public SweepPlan alsoDeleting(List<String> more) {
+    if (more.isEmpty() || jobsToDelete.containsAll(more)) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(jobsToDelete);
+    more.stream().filter(n -> !all.contains(n)).forEach(all::add);
+    return new SweepPlan(
+        trials,
+        launches,
+        all,
+        phase,
+        reason,
+        message,
+        startTime,
+        completionTime,
+        best,
+        events,
+        requeueAfter,
+        priors);
+  }
+
   /**
    * This plan after the API server refused to create some of its Jobs (an invalid template it alone
    * can judge): those trials fail with reason JobRejected and the server's message, and count

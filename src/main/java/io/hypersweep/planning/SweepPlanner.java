@@ -34,6 +34,34 @@ public final class SweepPlanner {
       ValidatedSweep sweep,
       SweepObservation observed,
       SuggestionSource suggestions) {
+    return decide(sweepName, sweep, observed, suggestions).alsoDeleting(leftovers(observed));
+  }
+
+  /**
+   * Jobs still running for trials the operator already ended (stopped early, stopped with the
+   * sweep, or failed pending too long). A stop is recorded before its Job is deleted, so an
+   * operator that died in between left such a Job behind; deleting it first would instead leave an
+   * unfinished record whose Job is gone, which reads as a Job deleted by hand.
+   */
+  static List<String> leftovers(SweepObservation observed) {
+    List<String> jobs = new ArrayList<>();
+    for (TrialRecord rec : observed.previous().trials) {
+      boolean endedByOperator =
+          rec.state == TrialState.EarlyStopped
+              || rec.state == TrialState.Stopped
+              || (rec.state == TrialState.Failed && "PendingTimeout".equals(rec.reason));
+      if (endedByOperator && observed.activeJobs().contains(rec.name)) {
+        jobs.add(rec.name);
+      }
+    }
+    return jobs;
+  }
+
+  private SweepPlan decide(
+      String sweepName,
+      ValidatedSweep sweep,
+      SweepObservation observed,
+      SuggestionSource suggestions) {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
     TrialLedger ledger = new TrialLedger(previous.trials);

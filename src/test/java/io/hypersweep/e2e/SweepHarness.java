@@ -3,10 +3,13 @@ package io.hypersweep.e2e;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
+import io.hypersweep.local.FaultInjector;
 import io.hypersweep.local.LocalCluster;
 import io.hypersweep.local.LocalExecutor;
 import io.hypersweep.metrics.PushHandler;
@@ -26,8 +29,19 @@ import java.util.List;
 final class SweepHarness implements AutoCloseable {
   static final String NS = "default";
 
-  final LocalCluster cluster = LocalCluster.start();
+  final LocalCluster cluster;
   final FakeTrainer trainer;
+
+  private final FaultInjector faults;
+
+  /**
+   * The clients of the operator's incarnations: each has its own User-Agent, so the API server can
+   * fault only the operator's requests and cut off a stopped incarnation for good.
+   */
+  private final List<KubernetesClient> operatorClients = new java.util.ArrayList<>();
+
+  private String operatorAgent;
+
   private final LocalExecutor executor;
   private final Metrics metrics;
   private Operator operator;
@@ -38,11 +52,22 @@ final class SweepHarness implements AutoCloseable {
   private final io.fabric8.kubernetes.client.informers.SharedIndexInformer<Job> jobWatch;
 
   SweepHarness(FakeTrainer trainer) throws Exception {
-    this(trainer, Metrics.NOOP);
+    this(trainer, FaultInjector.off(), Metrics.NOOP);
   }
 
   /** The same, with the operator reporting to {@code metrics}, as JOSDK's configuration does. */
   SweepHarness(FakeTrainer trainer, Metrics metrics) throws Exception {
+    this(trainer, FaultInjector.off(), metrics);
+  }
+
+  SweepHarness(FakeTrainer trainer, FaultInjector faults) throws Exception {
+    this(trainer, faults, Metrics.NOOP);
+  }
+
+  private SweepHarness(FakeTrainer trainer, FaultInjector faults, Metrics metrics)
+      throws Exception {
+    this.cluster = LocalCluster.start(faults);
+    this.faults = faults;
     this.trainer = trainer;
     this.metrics = metrics;
     this.executor = new LocalExecutor(cluster.client(), cluster.logs(), trainer).start();
@@ -95,10 +120,19 @@ final class SweepHarness implements AutoCloseable {
   }
 
   void startOperator() {
+    operatorAgent = FaultInjector.TARGET_AGENT + "/" + (operatorClients.size() + 1);
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(cluster.client().getConfiguration())
+                    .withUserAgent(operatorAgent)
+                    .build())
+            .build();
+    operatorClients.add(client);
     operator =
         new Operator(
             o ->
-                o.withKubernetesClient(cluster.client())
+                o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false)
                     .withMetrics(metrics));
@@ -139,7 +173,12 @@ final class SweepHarness implements AutoCloseable {
     return url;
   }
 
+  /**
+   * Stops the operator. Stopping does not wait for a reconcile in progress, so the API server also
+   * refuses the stopped incarnation's requests from now on, as if its process had died.
+   */
   void stopOperator() {
+    faults.cutOff(operatorAgent);
     operator.stop();
   }
 
@@ -154,13 +193,33 @@ final class SweepHarness implements AutoCloseable {
   }
 
   HyperparameterSweep awaitPhase(String name, SweepPhase phase) {
+    return awaitPhase(name, phase, Duration.ofSeconds(60));
+  }
+
+  HyperparameterSweep awaitPhase(String name, SweepPhase phase, Duration atMost) {
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
               HyperparameterSweep s = get(name);
               return s != null && s.getStatus() != null && s.getStatus().phase == phase;
+            });
+    return get(name);
+  }
+
+  /** Waits until the sweep reaches a final phase, whichever it is. */
+  HyperparameterSweep awaitFinal(String name, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              HyperparameterSweep s = get(name);
+              return s != null
+                  && s.getStatus() != null
+                  && s.getStatus().phase != null
+                  && s.getStatus().phase.isFinal();
             });
     return get(name);
   }
@@ -190,6 +249,7 @@ final class SweepHarness implements AutoCloseable {
     }
     jobWatch.close();
     executor.close();
+    operatorClients.forEach(KubernetesClient::close);
     cluster.close();
   }
 }

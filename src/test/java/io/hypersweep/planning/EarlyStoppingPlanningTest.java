@@ -69,6 +69,40 @@ class EarlyStoppingPlanningTest {
   }
 
   @Test
+  void aStopRecordedButNotCarriedOutIsCarriedOutAfterARestart() {
+    FakeCluster cluster = new FakeCluster(sweep());
+    cluster.reconcile();
+    cluster.report(1, curve(1, 4, 0.8));
+    cluster.report(2, curve(1, 4, 0.7));
+    cluster.report(3, curve(1, 4, 0.1));
+    var stillRunning = cluster.jobs.get(3);
+    SweepPlan stopped = cluster.reconcile();
+    assertThat(trial(stopped, 3).state).isEqualTo(TrialState.EarlyStopped);
+    // The operator died after writing the status and before deleting the Job.
+    cluster.jobs.put(3, stillRunning);
+
+    SweepPlan restarted = cluster.reconcile();
+
+    assertThat(restarted.jobsToDelete()).containsExactly(TrialNames.jobName(FakeCluster.SWEEP, 3));
+    assertThat(trial(restarted, 3)).isEqualTo(trial(stopped, 3));
+    assertThat(restarted.launches()).isEmpty();
+    assertThat(restarted.events()).extracting(SweepEvent::reason).doesNotContain("TrialFailed");
+    assertThat(cluster.reconcile().jobsToDelete()).isEmpty();
+  }
+
+  @Test
+  void aFinishedTrialWhoseJobLooksActiveIsNotDeleted() {
+    FakeCluster cluster = new FakeCluster(sweep());
+    cluster.reconcile();
+    cluster.succeed(1, 0.8, curve(1, 10, 0.8));
+    cluster.reconcile();
+    // The pod's result arrived before the Job controller marked the Job complete.
+    cluster.report(1, curve(1, 10, 0.8));
+
+    assertThat(cluster.reconcile().jobsToDelete()).isEmpty();
+  }
+
+  @Test
   void earlyStoppedTrialsAreNeitherFailuresNorTheBest() {
     // maxFailedTrials is 1 in the test manifest: two early stops must not fail the sweep.
     FakeCluster cluster = new FakeCluster(sweep());

@@ -136,7 +136,11 @@ final class FakeCluster {
         });
     Set<Integer> vanished = new TreeSet<>(unfinished);
     vanished.removeAll(jobs.keySet());
-    return new SweepObservation(status, generation, seen, vanished, priors, now);
+    Set<String> active = new TreeSet<>();
+    jobs.values().stream()
+        .filter(o -> !o.state().isFinished())
+        .forEach(o -> active.add(o.jobName()));
+    return new SweepObservation(status, generation, seen, vanished, priors, now, active);
   }
 
   /** One reconcile: observe, plan, carry the plan out, write the status. */
