@@ -194,6 +194,13 @@ if deployments:
               and sc.get("allowPrivilegeEscalation") is False
               and (sc.get("capabilities") or {}).get("drop") == ["ALL"],
               f"container {c['name']} is non-root, read-only, drops ALL capabilities")
+        seccomp = ((sc.get("seccompProfile") or (pod.get("securityContext") or {}).get("seccompProfile"))
+                   or {}).get("type")
+        check(seccomp == "RuntimeDefault", f"container {c['name']} runs with seccomp RuntimeDefault (found {seccomp!r})")
+        res = c.get("resources") or {}
+        check(all((res.get(k) or {}).get(r) for k in ("requests", "limits") for r in ("cpu", "memory")),
+              f"container {c['name']} has cpu and memory requests and limits (found {res})")
+    check(not kind("Ingress"), "no Ingress unless dashboard.ingress.enabled")
 # --- Metrics and health on the Quarkus management port
 MGMT_PORT = 9000
 services = kind("Service")
@@ -356,6 +363,33 @@ PY
 else
   cat "${WORK}/servicemonitor.err" >&2
   fail "helm template with metrics.serviceMonitor.enabled=true"
+fi
+
+echo "== optional dashboard Ingress"
+if "${HELM}" template "${RELEASE}" "${CHART}" --namespace "${RELEASE_NS}" \
+    --set dashboard.ingress.enabled=true --set dashboard.ingress.host=sweeps.example.com \
+    >"${WORK}/ingress.out.yaml" 2>"${WORK}/ingress.err"; then
+  if "${PY}" - "${WORK}/ingress.out.yaml" <<'PY'
+import sys
+import yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+ingresses = [d for d in docs if d.get("kind") == "Ingress"]
+services = [d for d in docs if d.get("kind") == "Service"]
+assert len(ingresses) == 1, f"one Ingress, found {len(ingresses)}"
+rules = ingresses[0]["spec"]["rules"]
+assert [r.get("host") for r in rules] == ["sweeps.example.com"], rules
+paths = [p for r in rules for p in r["http"]["paths"]]
+assert [p["path"] for p in paths] == ["/dashboard"], paths
+backend = paths[0]["backend"]["service"]
+assert backend["name"] == services[0]["metadata"]["name"], backend
+assert backend["port"] == {"name": "http"}, backend
+PY
+  then pass "dashboard.ingress.enabled routes only /dashboard to the Service's http port"
+  else fail "dashboard.ingress.enabled: the Ingress is wrong"
+  fi
+else
+  cat "${WORK}/ingress.err" >&2
+  fail "helm template with dashboard.ingress.enabled=true"
 fi
 
 echo "${PASSED} passed, ${FAILED} failed"
