@@ -19,6 +19,12 @@ import java.util.HashMap;
 public final class LocalCluster implements AutoCloseable {
   public static final String CRD_RESOURCE = "/crds/hyperparametersweeps.hypersweep.io-v1.yml";
 
+  /**
+   * The test server logs every request at INFO from its only event-loop thread, which slows every
+   * answer under load and buries the operator's own log; held here so the level sticks.
+   */
+  private static final java.util.logging.Logger REQUEST_LOG = quietRequestLog();
+
   private final KubernetesMockServer server;
   private final PodLogStore logs;
   private final KubernetesClient client;
@@ -53,6 +59,12 @@ public final class LocalCluster implements AutoCloseable {
     LocalCluster cluster = new LocalCluster(server, logs, faults);
     cluster.registerCrd();
     return cluster;
+  }
+
+  private static java.util.logging.Logger quietRequestLog() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    log.setLevel(java.util.logging.Level.WARNING);
+    return log;
   }
 
   private void registerCrd() {

@@ -118,8 +118,8 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
     cluster.publish(plan.events());
 
     SweepStatus next =
-        SweepStatusBuilder.fromPlan(previous, plan, generation, validated.maxTrials(), nowText);
-    next.frozenSpec = FrozenSpec.recorded(next, sweep.getSpec());
+        SweepStatusBuilder.fromPlan(
+            previous, plan, generation, validated.maxTrials(), nowText, sweep.getSpec());
     cluster.track(next);
     var control =
         StatusWriter.record(sweep, context, previous, next, plan.requeueAfter().orElse(null));

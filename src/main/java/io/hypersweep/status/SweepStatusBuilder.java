@@ -1,11 +1,13 @@
 package io.hypersweep.status;
 
 import io.hypersweep.api.SweepPhase;
+import io.hypersweep.api.SweepSpec;
 import io.hypersweep.api.SweepStatus;
 import io.hypersweep.api.TrialCounts;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.planning.SweepPlan;
 import io.hypersweep.validation.FieldError;
+import io.hypersweep.validation.FrozenSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +22,22 @@ public final class SweepStatusBuilder {
   private SweepStatusBuilder() {}
 
   /** The status after a plan was carried out. */
+  /**
+   * The status after {@code plan}, recording the frozen fields of {@code spec} once the first trial
+   * has started, so a later change to them can be named (see {@link FrozenSpec}).
+   */
+  public static SweepStatus fromPlan(
+      SweepStatus previous,
+      SweepPlan plan,
+      long generation,
+      int maxTrials,
+      String now,
+      SweepSpec spec) {
+    SweepStatus s = fromPlan(previous, plan, generation, maxTrials, now);
+    s.frozenSpec = FrozenSpec.recorded(s, spec);
+    return s;
+  }
+
   public static SweepStatus fromPlan(
       SweepStatus previous, SweepPlan plan, long generation, int maxTrials, String now) {
     SweepStatus s = new SweepStatus();

@@ -198,7 +198,10 @@ public final class ReliabilityReport {
     return s.toString();
   }
 
-  /** The scalar figures of a suite as {@code name value} pairs; lists only by their size. */
+  /**
+   * The figures of a suite as {@code name value} pairs; lists only by their size, objects (e.g.
+   * faults by kind) inline.
+   */
   static String scalars(JsonNode node) {
     List<String> parts = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -218,6 +221,10 @@ public final class ReliabilityReport {
         parts.add("modes ok **" + ok + "/" + v.size() + "**");
       } else if (v.isArray()) {
         parts.add(f.getKey() + " **" + v.size() + "**");
+      } else if (v.isObject()) {
+        List<String> inner = new ArrayList<>();
+        v.fields().forEachRemaining(e -> inner.add(e.getKey() + " " + e.getValue().asText()));
+        parts.add(f.getKey() + " **{" + String.join(", ", inner) + "}**");
       }
     }
     return String.join(", ", parts).replace("|", "\\|");

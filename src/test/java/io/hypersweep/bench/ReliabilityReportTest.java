@@ -76,6 +76,14 @@ class ReliabilityReportTest {
   }
 
   @Test
+  void nestedFiguresAreShownInline() throws Exception {
+    JsonNode faults =
+        JSON.readTree("{\"requests\":10,\"faultsByKind\":{\"status500\":2,\"dropped\":1}}");
+    assertThat(ReliabilityReport.scalars(faults))
+        .isEqualTo("requests **10**, faultsByKind **{status500 2, dropped 1}**");
+  }
+
+  @Test
   void theSectionBetweenTheMarkersIsReplacedAndTheProseKept() {
     String doc =
         "# Reliability\n\nprose\n\n"
