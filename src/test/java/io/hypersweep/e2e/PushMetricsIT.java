@@ -2,10 +2,12 @@ package io.hypersweep.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
 import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
+import io.hypersweep.operator.MetricsPush;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +121,96 @@ class PushMetricsIT {
               .get("HYPERSWEEP_METRICS_TOKEN");
       assertThat(post(url1, token1, "{\"metrics\": {\"score\": 1}}")).isEqualTo(409);
       assertThat(post(url1, null, "{\"metrics\": {\"score\": 1}}")).isEqualTo(401);
+    }
+  }
+
+  /**
+   * The key that signs trial tokens must never reach the status, Jobs, Events, a trial's
+   * environment or the operator's log, in any of the usual encodings.
+   */
+  @Test
+  void theSigningKeyIsNeverWrittenAnywhere() throws Exception {
+    byte[] key = new byte[32];
+    new java.util.SplittableRandom(11).nextBytes(key);
+    List<String> forms =
+        List.of(
+            java.util.HexFormat.of().formatHex(key),
+            java.util.Base64.getEncoder().encodeToString(key),
+            java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+    StringBuilder logged = new StringBuilder();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            synchronized (logged) {
+              logged
+                  .append(r.getMessage())
+                  .append(' ')
+                  .append(
+                      r.getParameters() == null ? "" : java.util.Arrays.toString(r.getParameters()))
+                  .append('\n');
+              if (r.getThrown() != null) {
+                logged.append(r.getThrown()).append('\n');
+              }
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    // Everything logged at the usual levels, and all of the operator's own logging.
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    java.util.logging.Logger own = java.util.logging.Logger.getLogger("io.hypersweep");
+    java.util.logging.Level level = own.getLevel();
+    root.addHandler(capture);
+    own.setLevel(java.util.logging.Level.ALL);
+    MetricsPush.shared().useKey(key);
+    try (SweepHarness h = new SweepHarness(pushingTrainer())) {
+      h.startPushEndpoint();
+      h.apply(EarlyTerminationIT.manifest("push-key", "earlyTermination: {policy: none}"));
+      h.awaitPhase("push-key", SweepPhase.Succeeded);
+      var client = h.cluster.client();
+      StringBuilder written = new StringBuilder();
+      written.append(
+          Serialization.asJson(
+              client
+                  .resources(HyperparameterSweep.class)
+                  .inNamespace("default")
+                  .withName("push-key")
+                  .get()));
+      client
+          .batch()
+          .v1()
+          .jobs()
+          .inNamespace("default")
+          .list()
+          .getItems()
+          .forEach(j -> written.append(Serialization.asJson(j)));
+      client
+          .v1()
+          .events()
+          .inNamespace("default")
+          .list()
+          .getItems()
+          .forEach(e -> written.append(Serialization.asJson(e)));
+      h.trainer.environments().forEach(e -> written.append(e));
+      assertThat(h.trainer.environments()).isNotEmpty();
+      assertThat(written.toString()).contains("HYPERSWEEP_METRICS_TOKEN");
+      synchronized (logged) {
+        written.append(logged);
+      }
+      for (String form : forms) {
+        assertThat(written.toString()).doesNotContain(form);
+      }
+    } finally {
+      root.removeHandler(capture);
+      own.setLevel(level);
+      byte[] fresh = new byte[32];
+      new java.security.SecureRandom().nextBytes(fresh);
+      MetricsPush.shared().useKey(fresh);
     }
   }
 
