@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the dashboard handler: read-only, escaped, with its security headers. */
 class DashboardHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2025-01-01T00:10:00Z");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the bounded per-sweep event ring the dashboard shows. */
 class SweepEventLogTest {
   private final SweepEventLog log =
       new SweepEventLog(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of what one status write changed, as the metrics count it. */
 class StatusDeltaTest {
 
   static TrialRecord trial(int number, TrialState state) {

@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Unit tests of the Micrometer series recorded from status writes. */
 class SweepMetricsTest {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final SweepMetrics metrics = SweepMetrics.install(registry);
