@@ -23,6 +23,15 @@ import java.util.SortedMap;
  * inputs always give the same plan and a restarted operator re-derives it exactly.
  */
 public final class SweepPlanner {
+  private final ArchiveLayout archiveLayout;
+
+  public SweepPlanner() {
+    this(ArchiveLayout.configured());
+  }
+
+  public SweepPlanner(ArchiveLayout archiveLayout) {
+    this.archiveLayout = archiveLayout;
+  }
 
   public SweepPlan plan(String sweepName, ValidatedSweep sweep, SweepObservation observed) {
     return plan(sweepName, sweep, observed, SuggestionSource.direct(sweep.sampler()));
@@ -34,7 +43,11 @@ public final class SweepPlanner {
       ValidatedSweep sweep,
       SweepObservation observed,
       SuggestionSource suggestions) {
-    return decide(sweepName, sweep, observed, suggestions).alsoDeleting(leftovers(observed));
+    return decide(sweepName, sweep, observed, suggestions)
+        .alsoDeleting(leftovers(observed))
+        .withArchive(
+            ArchivePlan.next(
+                sweepName, observed.archive(), observed.previous().trials, archiveLayout));
   }
 
   /**
@@ -45,7 +58,7 @@ public final class SweepPlanner {
    */
   static List<String> leftovers(SweepObservation observed) {
     List<String> jobs = new ArrayList<>();
-    for (TrialRecord rec : observed.previous().trials) {
+    for (TrialRecord rec : observed.previousRecords()) {
       boolean endedByOperator =
           rec.state == TrialState.EarlyStopped
               || rec.state == TrialState.Stopped
@@ -64,7 +77,7 @@ public final class SweepPlanner {
       SuggestionSource suggestions) {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
-    TrialLedger ledger = new TrialLedger(previous.trials);
+    TrialLedger ledger = new TrialLedger(observed.previousRecords());
     Curves curves =
         sweep
             .termination()
