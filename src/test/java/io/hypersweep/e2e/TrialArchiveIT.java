@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.hypersweep.api.ArchiveChunk;
 import io.hypersweep.api.HyperparameterSweep;
 import io.hypersweep.api.SweepPhase;
 import io.hypersweep.api.SweepStatus;
@@ -119,7 +118,7 @@ class TrialArchiveIT {
           .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, TRIALS).boxed().toList());
       assertThat(done.archivedTrials).isEqualTo(archived).isGreaterThanOrEqualTo(TRIALS - 40);
       assertThat(done.archive)
-          .extracting(ArchiveChunk::configMap)
+          .extracting(c -> c.configMap)
           .containsExactlyInAnyOrderElementsOf(
               chunks.stream().map(c -> c.getMetadata().getName()).toList());
       assertThat(done.trials.size()).isLessThanOrEqualTo(KEEP + CHUNK - 1 + 2 * CONCURRENCY);
@@ -134,8 +133,14 @@ class TrialArchiveIT {
       assertThat(done.trialCounts.earlyStopped).isPositive();
       assertThat(done.progress).isEqualTo(TRIALS + "/" + TRIALS);
       // Each trial ran once: no trial was re-run or renumbered across the restart.
+      java.util.Set<Integer> ran = new java.util.TreeSet<>();
+      trainer
+          .environments()
+          .forEach(e -> ran.add(Integer.parseInt(e.get("HYPERSWEEP_TRIAL_NUMBER"))));
+      assertThat(ran).containsExactlyElementsOf(IntStream.rangeClosed(1, TRIALS).boxed().toList());
       assertThat(trainer.environments()).hasSize(TRIALS);
-      assertThat(h.jobs("big")).hasSize(TRIALS);
+      // Early-stopped trials' Jobs are deleted; all others are kept.
+      assertThat(h.jobs("big")).hasSize(TRIALS - done.trialCounts.earlyStopped);
 
       // A chunk deleted by hand: the sweep says so instead of re-running or renumbering trials.
       ConfigMap lost = chunks.get(0);
@@ -150,7 +155,7 @@ class TrialArchiveIT {
       assertThat(broken.message).contains(lost.getMetadata().getName(), "missing");
       assertThat(broken.trialCounts).isEqualTo(done.trialCounts);
       assertThat(broken.archive).isEqualTo(done.archive);
-      assertThat(h.jobs("big")).hasSize(TRIALS);
+      assertThat(trainer.environments()).hasSize(TRIALS);
 
       // Deleting the sweep deletes its archive (garbage collection by owner reference).
       h.client().resource(h.get("big")).delete();
