@@ -7,7 +7,6 @@ import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.termination.TerminationPolicy;
-import io.hypersweep.trial.TrialNames;
 import io.hypersweep.validation.ValidatedSweep;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,7 +173,7 @@ public final class SweepPlanner {
       }
       SortedMap<String, String> params = ((Suggestion.Ready) suggestion).parameters();
       launches.add(new TrialLaunch(next, params));
-      ledger.add(pendingRecord(sweepName, next, params, now));
+      ledger.addPending(sweepName, next, params, now);
       events.add(
           new SweepEvent(
               false,
@@ -387,18 +386,6 @@ public final class SweepPlanner {
                 + best.get().objectiveValue
                 + " "
                 + SweepEvent.parameters(best.get().parameters)));
-  }
-
-  private static TrialRecord pendingRecord(
-      String sweepName, int number, SortedMap<String, String> params, String now) {
-    TrialRecord rec = new TrialRecord();
-    rec.number = number;
-    rec.name = TrialNames.jobName(sweepName, number);
-    rec.state = TrialState.Pending;
-    rec.reason = "Created";
-    rec.parameters = params;
-    rec.startTime = now;
-    return rec;
   }
 
   private static Duration remaining(Duration timeout, String startTime, Instant now) {
