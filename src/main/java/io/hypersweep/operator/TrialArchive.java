@@ -33,6 +33,9 @@ final class TrialArchive {
   /** The data key holding a chunk's records as one JSON array. */
   static final String DATA_KEY = "trials.json";
 
+  /** Chunks kept parsed: two sweeps of 10,000 trials (about 64 MB with 50-point curves). */
+  static final int MAX_PARSED_CHUNKS = 400;
+
   /**
    * Parsed chunks by ConfigMap uid: chunks are immutable, so each is parsed once, not on every
    * reconcile. Bounded, so deleted sweeps' chunks age out.
@@ -42,7 +45,7 @@ final class TrialArchive {
           new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, List<TrialRecord>> eldest) {
-              return size() > 1_000;
+              return size() > MAX_PARSED_CHUNKS;
             }
           });
 
