@@ -136,6 +136,31 @@ final class TrialArchive {
     return plan.withWrites(written);
   }
 
+  /**
+   * Every record of {@code source}, archived or in its status, by trial number: what another sweep
+   * warm-starts from. Read directly, as only the watched sweeps' chunks are cached.
+   */
+  static List<TrialRecord> allRecords(KubernetesClient client, HyperparameterSweep source) {
+    TreeMap<Integer, TrialRecord> all = new TreeMap<>();
+    if (source.getStatus() != null) {
+      source.getStatus().trials.forEach(t -> all.put(t.number, t));
+    }
+    if (source.getStatus() != null && source.getStatus().archive != null) {
+      TrialArchive archive = new TrialArchive(client, source);
+      client
+          .configMaps()
+          .inNamespace(archive.namespace)
+          .withLabel(TrialLabels.SWEEP, archive.name)
+          .list()
+          .getItems()
+          .stream()
+          .filter(cm -> ArchivePlan.chunkIndex(archive.name, cm.getMetadata().getName()) >= 0)
+          .filter(archive::owned)
+          .forEach(cm -> records(cm).forEach(r -> all.put(r.number, r)));
+    }
+    return new ArrayList<>(all.values());
+  }
+
   private ConfigMap configMap(ArchivePlan.Write w) {
     return new ConfigMapBuilder()
         .withNewMetadata()

@@ -148,4 +148,16 @@ class TrialArchiveWriteIT {
         new TrialArchive(cluster.client(), other).read(chunks(), new SweepStatus());
     assertThat(seen.records()).isEmpty();
   }
+
+  @Test
+  void anotherSweepWarmStartsFromArchivedAndStatusRecordsAlike() {
+    TrialArchive archive = new TrialArchive(cluster.client(), sweep);
+    ArchivePlan plan =
+        archive.write(
+            ArchivePlan.next("demo", ArchivedTrials.NONE, finished(1, 5), LAYOUT), finished(1, 5));
+    sweep.setStatus(new SweepStatus());
+    sweep.getStatus().archive = plan.chunks();
+    sweep.getStatus().trials = finished(4, 5);
+    assertThat(TrialArchive.allRecords(cluster.client(), sweep)).isEqualTo(finished(1, 5));
+  }
 }
