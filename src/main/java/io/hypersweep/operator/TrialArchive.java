@@ -40,14 +40,17 @@ final class TrialArchive {
    * Parsed chunks by ConfigMap uid: chunks are immutable, so each is parsed once, not on every
    * reconcile. Bounded, so deleted sweeps' chunks age out.
    */
-  private static final Map<String, List<TrialRecord>> PARSED =
+  private static final Map<String, Parsed> PARSED =
       Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<TrialRecord>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
               return size() > MAX_PARSED_CHUNKS;
             }
           });
+
+  /** A chunk's JSON and its records: the JSON is compared, so a reused uid cannot mislead. */
+  private record Parsed(String json, List<TrialRecord> records) {}
 
   private final KubernetesClient client;
   private final HyperparameterSweep sweep;
@@ -191,23 +194,25 @@ final class TrialArchive {
 
   private static List<TrialRecord> records(ConfigMap cm) {
     String uid = cm.getMetadata().getUid();
-    List<TrialRecord> parsed = uid == null ? null : PARSED.get(uid);
-    if (parsed != null) {
-      return parsed;
-    }
     String json = cm.getData() == null ? null : cm.getData().get(DATA_KEY);
+    if (json == null) {
+      return List.of();
+    }
+    Parsed cached = uid == null ? null : PARSED.get(uid);
+    if (cached != null && cached.json().equals(json)) {
+      return cached.records();
+    }
+    List<TrialRecord> parsed;
     try {
       parsed =
-          json == null
-              ? List.of()
-              : List.copyOf(
-                  Serialization.jsonMapper()
-                      .readValue(json, new TypeReference<List<TrialRecord>>() {}));
+          List.copyOf(
+              Serialization.jsonMapper()
+                  .readValue(json, new TypeReference<List<TrialRecord>>() {}));
     } catch (JsonProcessingException e) {
       parsed = List.of();
     }
     if (uid != null) {
-      PARSED.put(uid, parsed);
+      PARSED.put(uid, new Parsed(json, parsed));
     }
     return parsed;
   }
