@@ -141,6 +141,11 @@ separately in templates/rbac.yaml, by name, in the release namespace only).
 - apiGroups: [""]
   resources: ["pods/log"]
   verbs: ["get"]
+# Archive ConfigMaps <sweep>-trials-<k> holding finished trial records; written once,
+# never updated or deleted by the operator (garbage collection deletes them with the sweep).
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["create", "get", "list", "watch"]
 # Kubernetes Events about sweeps and trials.
 - apiGroups: [""]
   resources: ["events"]

@@ -352,6 +352,10 @@
     const c = d.counts;
     box.append(item('trials', c.Succeeded + ' succeeded, ' + c.Failed + ' failed, ' + c.EarlyStopped + ' early-stopped'
       + (c.Stopped ? ', ' + c.Stopped + ' stopped' : '')));
+    if (d.archivedTrials) {
+      box.append(item('archived', d.archivedTrials + ' older finished trials are archived in ConfigMaps ('
+        + d.archive.join(', ') + ') and not shown below'));
+    }
     box.append(item('algorithm', d.algorithm || 'random'));
     box.append(item('early termination', d.earlyTermination || 'none'));
     box.append(item('age', HS.age(d.created, d.serverTime)));

@@ -59,7 +59,17 @@ public class SweepStatus {
   public java.util.Map<String, String> frozenSpec;
 
   @JsonPropertyDescription(
-      "One compact record per trial, ordered by trial number. Results outlive the trial Jobs.")
+      "How many finished trial records were moved out of status.trials into the archive"
+          + " ConfigMaps listed in status.archive.")
+  public Integer archivedTrials;
+
+  @JsonPropertyDescription(
+      "The ConfigMaps holding archived trial records (labelled hypersweep.io/sweep=<name>, data"
+          + " key trials.json), in the order they were written.")
+  public List<ArchiveChunk> archive;
+
+  @JsonPropertyDescription(
+      "One compact record per trial not yet archived, ordered by trial number. Results outlive the trial Jobs.")
   public List<TrialRecord> trials = new ArrayList<>();
 
   /** The reason of the condition named after the current phase, e.g. TargetReached. */
@@ -93,6 +103,8 @@ public class SweepStatus {
         && Objects.equals(trialSecondsSaved, other.trialSecondsSaved)
         && Objects.equals(warmStart, other.warmStart)
         && Objects.equals(frozenSpec, other.frozenSpec)
+        && Objects.equals(archivedTrials, other.archivedTrials)
+        && Objects.equals(archive, other.archive)
         && Objects.equals(trials, other.trials);
   }
 

@@ -60,6 +60,10 @@ public final class SweepViews {
     root.put("completionTime", status.completionTime);
     root.put("trialSeconds", status.trialSeconds);
     root.put("trialSecondsSaved", status.trialSecondsSaved);
+    // Archived records are in ConfigMaps the dashboard does not cache: it says they exist.
+    root.put("archivedTrials", status.archivedTrials == null ? 0 : status.archivedTrials);
+    ArrayNode archive = root.putArray("archive");
+    orEmpty(status.archive).forEach(c -> archive.add(c.configMap));
     root.put(
         "algorithm",
         spec != null && spec.sampling != null && spec.sampling.algorithm != null

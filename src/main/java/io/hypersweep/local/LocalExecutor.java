@@ -306,6 +306,18 @@ public final class LocalExecutor implements AutoCloseable {
         PodReports.quietly(() -> client.batch().v1().jobs().resource(job).delete());
       }
     }
+    // The sweep's archive ConfigMaps, which the real garbage collector deletes with it too.
+    for (var cm :
+        client
+            .configMaps()
+            .inNamespace(sweep.getMetadata().getNamespace())
+            .withLabel(TrialLabels.SWEEP, sweep.getMetadata().getName())
+            .list()
+            .getItems()) {
+      if (cm.getMetadata().getOwnerReferences().stream().anyMatch(o -> uid.equals(o.getUid()))) {
+        PodReports.quietly(() -> client.configMaps().resource(cm).delete());
+      }
+    }
   }
 
   private Pod podOf(Job job) {

@@ -1,5 +1,6 @@
 package io.hypersweep.operator;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.hypersweep.api.HyperparameterSweep;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Coordinates one sweep: observe its trials, validate the spec, plan, create or delete Jobs, and
- * record the status. Decisions live in {@link SweepPlanner}; API calls in {@link TrialCluster}.
+ * record the status, archiving finished trial records into ConfigMaps. Decisions live in {@link
+ * SweepPlanner}; API calls in {@link TrialCluster}.
  */
 @ControllerConfiguration(
     name = HyperparameterSweepReconciler.NAME,
@@ -63,6 +65,7 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
     return List.of(
         TrialInformers.of(Job.class, context),
         TrialInformers.of(Pod.class, context),
+        TrialInformers.of(ConfigMap.class, context),
         suggestionsReady);
   }
 
@@ -97,6 +100,13 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
           SweepStatusBuilder.invalid(previous, warmStart.errors(), generation, nowText),
           Duration.ofMinutes(1));
     }
+    TrialArchive archive = new TrialArchive(context.getClient(), sweep);
+    var archived = archive.read(context.getSecondaryResources(ConfigMap.class), previous);
+    if (!archived.problems().isEmpty()) {
+      var held =
+          SweepStatusBuilder.archiveBroken(previous, archived.problems(), generation, nowText);
+      return StatusWriter.record(sweep, context, previous, held, Duration.ofMinutes(1));
+    }
     TrialCluster cluster = new TrialCluster(context.getClient(), sweep, validated, logs);
     SweepObservation observed =
         cluster.observe(
@@ -105,7 +115,8 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
             context.getSecondaryResources(Job.class),
             context.getSecondaryResources(Pod.class),
             warmStart.priors(),
-            now);
+            now,
+            archived);
 
     SweepPlan plan =
         planner.plan(
@@ -115,6 +126,8 @@ public class HyperparameterSweepReconciler implements Reconciler<HyperparameterS
             suggestions.forSweep(ResourceID.fromResource(sweep), generation, validated.sampler()));
 
     plan = plan.withRejectedLaunches(cluster.createJobs(plan.launches()), nowText);
+    // Archived before recorded: a restart in between finds the records in both places.
+    plan = plan.withArchive(archive.write(plan.archive(), plan.trials()));
     cluster.publish(plan.events());
 
     SweepStatus next =

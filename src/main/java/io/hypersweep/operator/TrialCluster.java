@@ -14,6 +14,7 @@ import io.hypersweep.dashboard.SweepEventLog;
 import io.hypersweep.observe.LogFollower;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.observe.TrialObserver;
+import io.hypersweep.planning.ArchivedTrials;
 import io.hypersweep.planning.SweepEvent;
 import io.hypersweep.planning.SweepObservation;
 import io.hypersweep.planning.TrialLaunch;
@@ -64,12 +65,14 @@ final class TrialCluster {
       Collection<Job> jobs,
       Collection<Pod> pods,
       List<PriorTrial> priors,
-      Instant now) {
+      Instant now,
+      ArchivedTrials archive) {
     Set<Integer> finished =
         previous.trials.stream()
             .filter(t -> t.state.isFinished())
             .map(t -> t.number)
             .collect(Collectors.toSet());
+    finished.addAll(archive.records().keySet());
     Map<Integer, TrialObservation> trials =
         new TrialObserver(this::logTail, this::freshPod, follower, this::logSince, push.pushed())
             .observe(sweep.getMetadata().getName(), validated.metric(), jobs, pods, finished);
@@ -86,7 +89,8 @@ final class TrialCluster {
             .filter(j -> j.getMetadata().getDeletionTimestamp() == null && !finished(j))
             .map(j -> j.getMetadata().getName())
             .collect(Collectors.toSet());
-    return new SweepObservation(previous, generation, trials, vanished, priors, now, active);
+    return new SweepObservation(
+        previous, generation, trials, vanished, priors, now, active, archive);
   }
 
   private static boolean finished(Job job) {

@@ -52,7 +52,7 @@ final class WarmStartLoader {
                 "spec.sampling.warmStartFrom[" + i + "]",
                 "no sweep named '" + name + "' in namespace '" + namespace + "'"));
       } else if (compatibleObjective(source, sweep)) {
-        addTrials(source, sweep.space(), priors);
+        addTrials(source, TrialArchive.allRecords(client, source), sweep.space(), priors);
       }
     }
     return new Result(priors.size() > MAX_PRIORS ? priors.subList(0, MAX_PRIORS) : priors, errors);
@@ -66,9 +66,12 @@ final class WarmStartLoader {
   }
 
   private static void addTrials(
-      HyperparameterSweep source, SearchSpace space, List<PriorTrial> priors) {
+      HyperparameterSweep source,
+      List<TrialRecord> trials,
+      SearchSpace space,
+      List<PriorTrial> priors) {
     Set<String> names = new HashSet<>(space.names());
-    for (TrialRecord t : source.getStatus().trials) {
+    for (TrialRecord t : trials) {
       if (t.state == TrialState.Succeeded
           && t.objectiveValue != null
           && t.parameters.keySet().equals(names)

@@ -2,11 +2,14 @@ package io.hypersweep.planning;
 
 import io.hypersweep.api.PriorTrial;
 import io.hypersweep.api.SweepStatus;
+import io.hypersweep.api.TrialRecord;
 import io.hypersweep.observe.TrialObservation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything the planner sees: the last recorded status, the trials' Jobs as observed now, and the
@@ -19,6 +22,7 @@ import java.util.Set;
  * @param priors warm-start observations from other sweeps, fixed when the sweep started
  * @param activeJobs names of the sweep's Jobs that exist and have not finished, whatever their
  *     trial's record says
+ * @param archive the finished records archived in ConfigMaps, which left {@code previous.trials}
  */
 public record SweepObservation(
     SweepStatus previous,
@@ -27,7 +31,33 @@ public record SweepObservation(
     Set<Integer> vanished,
     List<PriorTrial> priors,
     Instant now,
-    Set<String> activeJobs) {
+    Set<String> activeJobs,
+    ArchivedTrials archive) {
+
+  /** An observation of a sweep with nothing archived. */
+  public SweepObservation(
+      SweepStatus previous,
+      long generation,
+      Map<Integer, TrialObservation> trials,
+      Set<Integer> vanished,
+      List<PriorTrial> priors,
+      Instant now,
+      Set<String> activeJobs) {
+    this(previous, generation, trials, vanished, priors, now, activeJobs, ArchivedTrials.NONE);
+  }
+
+  /**
+   * Every record known before this reconcile: the archived ones and those in the status. An
+   * archived record wins; {@link ArchivedTrials#assemble} reported any status copy that differs.
+   */
+  public List<TrialRecord> previousRecords() {
+    TreeMap<Integer, TrialRecord> all = new TreeMap<>();
+    for (TrialRecord r : previous.trials) {
+      all.put(r.number, r);
+    }
+    all.putAll(archive.records());
+    return new ArrayList<>(all.values());
+  }
 
   /** An observation that saw no active Job of a finished trial. */
   public SweepObservation(

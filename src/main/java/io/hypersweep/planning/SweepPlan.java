@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param reason a CamelCase reason for the phase, e.g. TrialsRunning or TargetReached
  * @param requeueAfter when to look again even if nothing changes (e.g. the sweep timeout)
  * @param priors the warm-start observations to keep in the status, or null without warm start
+ * @param trials every trial record, archived or not
+ * @param archive which of {@code trials} live in archive ConfigMaps rather than the status
  */
 public record SweepPlan(
     List<TrialRecord> trials,
@@ -30,7 +32,56 @@ public record SweepPlan(
     Optional<TrialRecord> best,
     List<SweepEvent> events,
     Optional<Duration> requeueAfter,
-    List<PriorTrial> priors) {
+    List<PriorTrial> priors,
+    ArchivePlan archive) {
+
+  /** A plan that archives nothing. */
+  public SweepPlan(
+      List<TrialRecord> trials,
+      List<TrialLaunch> launches,
+      List<String> jobsToDelete,
+      SweepPhase phase,
+      String reason,
+      String message,
+      String startTime,
+      String completionTime,
+      Optional<TrialRecord> best,
+      List<SweepEvent> events,
+      Optional<Duration> requeueAfter,
+      List<PriorTrial> priors) {
+    this(
+        trials,
+        launches,
+        jobsToDelete,
+        phase,
+        reason,
+        message,
+        startTime,
+        completionTime,
+        best,
+        events,
+        requeueAfter,
+        priors,
+        ArchivePlan.NONE);
+  }
+
+  /** This plan, archiving as {@code archive} says. */
+  public SweepPlan withArchive(ArchivePlan archive) {
+    return new SweepPlan(
+        trials,
+        launches,
+        jobsToDelete,
+        phase,
+        reason,
+        message,
+        startTime,
+        completionTime,
+        best,
+        events,
+        requeueAfter,
+        priors,
+        archive);
+  }
 
   /** This plan, also deleting {@code more} Jobs (each name once). */
   public SweepPlan alsoDeleting(List<String> more) {
@@ -51,7 +102,8 @@ public record SweepPlan(
         best,
         events,
         requeueAfter,
-        priors);
+        priors,
+        archive);
   }
 
   /**
@@ -91,6 +143,7 @@ public record SweepPlan(
         best,
         moreEvents,
         requeueAfter,
-        priors);
+        priors,
+        archive);
   }
 }

@@ -7,7 +7,6 @@ import io.hypersweep.api.TrialRecord;
 import io.hypersweep.api.TrialState;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.termination.TerminationPolicy;
-import io.hypersweep.trial.TrialNames;
 import io.hypersweep.validation.ValidatedSweep;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,15 @@ import java.util.SortedMap;
  * inputs always give the same plan and a restarted operator re-derives it exactly.
  */
 public final class SweepPlanner {
+  private final ArchiveLayout archiveLayout;
+
+  public SweepPlanner() {
+    this(ArchiveLayout.configured());
+  }
+
+  public SweepPlanner(ArchiveLayout archiveLayout) {
+    this.archiveLayout = archiveLayout;
+  }
 
   public SweepPlan plan(String sweepName, ValidatedSweep sweep, SweepObservation observed) {
     return plan(sweepName, sweep, observed, SuggestionSource.direct(sweep.sampler()));
@@ -34,7 +42,11 @@ public final class SweepPlanner {
       ValidatedSweep sweep,
       SweepObservation observed,
       SuggestionSource suggestions) {
-    return decide(sweepName, sweep, observed, suggestions).alsoDeleting(leftovers(observed));
+    return decide(sweepName, sweep, observed, suggestions)
+        .alsoDeleting(leftovers(observed))
+        .withArchive(
+            ArchivePlan.next(
+                sweepName, observed.archive(), observed.previous().trials, archiveLayout));
   }
 
   /**
@@ -45,7 +57,7 @@ public final class SweepPlanner {
    */
   static List<String> leftovers(SweepObservation observed) {
     List<String> jobs = new ArrayList<>();
-    for (TrialRecord rec : observed.previous().trials) {
+    for (TrialRecord rec : observed.previousRecords()) {
       boolean endedByOperator =
           rec.state == TrialState.EarlyStopped
               || rec.state == TrialState.Stopped
@@ -64,7 +76,7 @@ public final class SweepPlanner {
       SuggestionSource suggestions) {
     SweepStatus previous = observed.previous();
     String now = timestamp(observed.now());
-    TrialLedger ledger = new TrialLedger(previous.trials);
+    TrialLedger ledger = new TrialLedger(observed.previousRecords());
     Curves curves =
         sweep
             .termination()
@@ -161,7 +173,7 @@ public final class SweepPlanner {
       }
       SortedMap<String, String> params = ((Suggestion.Ready) suggestion).parameters();
       launches.add(new TrialLaunch(next, params));
-      ledger.add(pendingRecord(sweepName, next, params, now));
+      ledger.addPending(sweepName, next, params, now);
       events.add(
           new SweepEvent(
               false,
@@ -374,18 +386,6 @@ public final class SweepPlanner {
                 + best.get().objectiveValue
                 + " "
                 + SweepEvent.parameters(best.get().parameters)));
-  }
-
-  private static TrialRecord pendingRecord(
-      String sweepName, int number, SortedMap<String, String> params, String now) {
-    TrialRecord rec = new TrialRecord();
-    rec.number = number;
-    rec.name = TrialNames.jobName(sweepName, number);
-    rec.state = TrialState.Pending;
-    rec.reason = "Created";
-    rec.parameters = params;
-    rec.startTime = now;
-    return rec;
   }
 
   private static Duration remaining(Duration timeout, String startTime, Instant now) {

@@ -7,6 +7,7 @@ import io.hypersweep.api.TrialState;
 import io.hypersweep.observe.TrialObservation;
 import io.hypersweep.search.SearchHistory;
 import io.hypersweep.termination.StopDecision;
+import io.hypersweep.trial.TrialNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,6 +171,18 @@ final class TrialLedger {
 
   void add(TrialRecord rec) {
     records.put(rec.number, rec);
+  }
+
+  /** Records trial {@code number} as just created with {@code params}. */
+  void addPending(String sweepName, int number, SortedMap<String, String> params, String now) {
+    TrialRecord rec = new TrialRecord();
+    rec.number = number;
+    rec.name = TrialNames.jobName(sweepName, number);
+    rec.state = TrialState.Pending;
+    rec.reason = "Created";
+    rec.parameters = params;
+    rec.startTime = now;
+    records.put(number, rec);
   }
 
   Optional<TrialRecord> best(Goal goal) {

@@ -44,7 +44,13 @@ public final class SweepStatusBuilder {
     s.phase = plan.phase();
     s.observedGeneration = generation;
     s.message = plan.message();
-    s.trials = plan.trials();
+    java.util.Set<Integer> archived = plan.archive().archived();
+    s.trials =
+        plan.trials().stream()
+            .filter(t -> !archived.contains(t.number))
+            .collect(Collectors.toCollection(ArrayList::new));
+    s.archivedTrials = archived.isEmpty() ? null : archived.size();
+    s.archive = archived.isEmpty() ? null : plan.archive().chunks();
     s.warmStart = plan.priors();
     s.frozenSpec = previous.frozenSpec;
     s.trialCounts = TrialCounts.of(plan.trials());
@@ -79,27 +85,55 @@ public final class SweepStatusBuilder {
     return s;
   }
 
+  /**
+   * The status of a sweep whose archive cannot be trusted (a chunk is missing or contradicts the
+   * status): everything recorded is kept as it was, nothing is planned, and the Running condition
+   * says why, so no trial is re-run or renumbered until the archive is restored.
+   */
+  public static SweepStatus archiveBroken(
+      SweepStatus previous, List<String> problems, long generation, String now) {
+    SweepStatus s = kept(previous, generation);
+    s.phase = previous.phase;
+    s.message = String.join("; ", problems);
+    ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
+    conditions.set(RUNNING, false, "ArchiveBroken", s.message);
+    s.conditions = conditions.toList();
+    return s;
+  }
+
   /** The status of a sweep whose spec is invalid: trials recorded so far are kept. */
   public static SweepStatus invalid(
       SweepStatus previous, List<FieldError> errors, long generation, String now) {
-    SweepStatus s = new SweepStatus();
+    SweepStatus s = kept(previous, generation);
     s.phase = SweepPhase.Invalid;
-    s.observedGeneration = generation;
     s.message = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+    ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
+    conditions.set(VALID, false, "InvalidSpec", s.message);
+    conditions.set(RUNNING, false, "InvalidSpec", "no trials start until the spec is fixed");
+    s.conditions = conditions.toList();
+    return s;
+  }
+
+  /** Everything {@code previous} recorded about trials, for a reconcile that plans nothing. */
+  private static SweepStatus kept(SweepStatus previous, long generation) {
+    SweepStatus s = new SweepStatus();
+    s.observedGeneration = generation;
     s.trials = new ArrayList<>(previous.trials);
+    s.archivedTrials = previous.archivedTrials;
+    s.archive = previous.archive;
     s.warmStart = previous.warmStart;
     s.frozenSpec = previous.frozenSpec;
-    s.trialCounts = TrialCounts.of(s.trials);
+    // Archived trials are counted only in the previous counts.
+    s.trialCounts =
+        previous.trialCounts != null && previous.archivedTrials != null
+            ? previous.trialCounts
+            : TrialCounts.of(s.trials);
     s.bestTrial = previous.bestTrial;
     s.startTime = previous.startTime;
     s.completionTime = previous.completionTime;
     s.progress = previous.progress;
     s.trialSeconds = previous.trialSeconds;
     s.trialSecondsSaved = previous.trialSecondsSaved;
-    ConditionSet conditions = new ConditionSet(previous.conditions, now, generation);
-    conditions.set(VALID, false, "InvalidSpec", s.message);
-    conditions.set(RUNNING, false, "InvalidSpec", "no trials start until the spec is fixed");
-    s.conditions = conditions.toList();
     return s;
   }
 }

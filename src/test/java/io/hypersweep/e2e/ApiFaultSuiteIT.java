@@ -51,7 +51,8 @@ class ApiFaultSuiteIT {
     HyperparameterSweep reference;
     try (SweepHarness h = new SweepHarness(trainer())) {
       h.apply(manifest());
-      reference = h.awaitPhase("faults", SweepPhase.Succeeded, Duration.ofSeconds(120));
+      reference =
+          h.withArchive(h.awaitPhase("faults", SweepPhase.Succeeded, Duration.ofSeconds(120)));
     }
 
     FaultInjector faults =
@@ -62,7 +63,8 @@ class ApiFaultSuiteIT {
     long started = System.nanoTime();
     try (SweepHarness h = new SweepHarness(trainer, faults)) {
       h.apply(manifest());
-      HyperparameterSweep done = h.awaitFinal("faults", Duration.ofMinutes(FULL ? 10 : 3));
+      HyperparameterSweep done =
+          h.withArchive(h.awaitFinal("faults", Duration.ofMinutes(FULL ? 10 : 3)));
       double seconds = (System.nanoTime() - started) / 1e9;
 
       Map<Kind, Long> injected = faults.faults();

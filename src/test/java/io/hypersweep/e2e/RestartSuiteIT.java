@@ -148,7 +148,7 @@ class RestartSuiteIT {
     HyperparameterSweep reference;
     try (SweepHarness h = new SweepHarness(trainer())) {
       h.apply(manifest());
-      reference = h.awaitPhase("restarts", SweepPhase.Succeeded);
+      reference = h.withArchive(h.awaitPhase("restarts", SweepPhase.Succeeded));
     }
     SplittableRandom random = new SplittableRandom(7);
     FakeTrainer trainer = trainer();
@@ -180,7 +180,7 @@ class RestartSuiteIT {
         Thread.sleep(random.nextInt(150));
         h.startOperator();
       }
-      HyperparameterSweep done = h.awaitPhase("restarts", SweepPhase.Succeeded);
+      HyperparameterSweep done = h.withArchive(h.awaitPhase("restarts", SweepPhase.Succeeded));
       int duplicates = ReliabilityFigures.duplicates(trainer, done);
       long lost = ReliabilityFigures.lost(done, Set.of(TrialState.Succeeded));
       boolean sameBest = ReliabilityFigures.sameBest(done, reference);
@@ -214,7 +214,8 @@ class RestartSuiteIT {
     HyperparameterSweep reference;
     try (SweepHarness h = new SweepHarness(EarlyTerminationIT.learningCurves())) {
       h.apply(earlyTerminationManifest());
-      reference = h.awaitPhase("es-restarts", SweepPhase.Succeeded, Duration.ofSeconds(120));
+      reference =
+          h.withArchive(h.awaitPhase("es-restarts", SweepPhase.Succeeded, Duration.ofSeconds(120)));
     }
     SplittableRandom random = new SplittableRandom(13);
     FakeTrainer trainer = EarlyTerminationIT.learningCurves();
@@ -255,7 +256,7 @@ class RestartSuiteIT {
         h.startOperator();
       }
       HyperparameterSweep done =
-          h.awaitPhase("es-restarts", SweepPhase.Succeeded, Duration.ofSeconds(120));
+          h.withArchive(h.awaitPhase("es-restarts", SweepPhase.Succeeded, Duration.ofSeconds(120)));
       Set<String> stoppedJobs =
           done.getStatus().trials.stream()
               .filter(t -> t.state == TrialState.EarlyStopped)

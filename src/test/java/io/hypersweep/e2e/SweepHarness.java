@@ -224,6 +224,41 @@ final class SweepHarness implements AutoCloseable {
     return get(name);
   }
 
+  /**
+   * A copy of {@code sweep} whose {@code status.trials} holds its whole history: the records in the
+   * status and those archived in its ConfigMaps, each of which must appear exactly once.
+   */
+  HyperparameterSweep withArchive(HyperparameterSweep sweep) {
+    HyperparameterSweep copy = Serialization.clone(sweep);
+    java.util.TreeMap<Integer, io.hypersweep.api.TrialRecord> all = new java.util.TreeMap<>();
+    List<io.hypersweep.api.TrialRecord> found = new java.util.ArrayList<>(copy.getStatus().trials);
+    for (var cm :
+        client()
+            .configMaps()
+            .inNamespace(NS)
+            .withLabel(TrialLabels.SWEEP, sweep.getMetadata().getName())
+            .list()
+            .getItems()) {
+      try {
+        found.addAll(
+            Serialization.jsonMapper()
+                .readValue(
+                    cm.getData().get("trials.json"),
+                    new com.fasterxml.jackson.core.type.TypeReference<
+                        List<io.hypersweep.api.TrialRecord>>() {}));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new AssertionError("unreadable archive ConfigMap " + cm.getMetadata().getName(), e);
+      }
+    }
+    for (io.hypersweep.api.TrialRecord r : found) {
+      if (all.put(r.number, r) != null) {
+        throw new AssertionError("trial " + r.number + " is recorded twice");
+      }
+    }
+    copy.getStatus().trials = new java.util.ArrayList<>(all.values());
+    return copy;
+  }
+
   List<Job> jobs(String sweep) {
     return client()
         .batch()

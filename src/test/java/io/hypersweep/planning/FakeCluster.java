@@ -28,7 +28,11 @@ final class FakeCluster {
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
   final TreeMap<Integer, TrialObservation> jobs = new TreeMap<>();
-  final SweepPlanner planner = new SweepPlanner();
+  final SweepPlanner planner;
+
+  /** The archive ConfigMaps written, by chunk index, as the reconciler writes them. */
+  final TreeMap<Integer, List<TrialRecord>> archive = new TreeMap<>();
+
   ValidatedSweep sweep;
   SweepStatus status = new SweepStatus();
   long generation = 1;
@@ -37,7 +41,12 @@ final class FakeCluster {
   final Set<Integer> created = new TreeSet<>();
 
   FakeCluster(ValidatedSweep sweep) {
+    this(sweep, ArchiveLayout.DEFAULT);
+  }
+
+  FakeCluster(ValidatedSweep sweep, ArchiveLayout layout) {
     this.sweep = sweep;
+    this.planner = new SweepPlanner(layout);
   }
 
   static TrialObservation observation(
@@ -122,7 +131,9 @@ final class FakeCluster {
 
   /** What the operator would observe now. */
   SweepObservation observe() {
-    Set<Integer> finished = new HashSet<>();
+    ArchivedTrials archived =
+        ArchivedTrials.assemble(SWEEP, new TreeMap<>(archive), List.of(), status.trials);
+    Set<Integer> finished = new HashSet<>(archived.records().keySet());
     Set<Integer> unfinished = new HashSet<>();
     for (TrialRecord r : status.trials) {
       (r.state.isFinished() ? finished : unfinished).add(r.number);
@@ -140,7 +151,7 @@ final class FakeCluster {
     jobs.values().stream()
         .filter(o -> !o.state().isFinished())
         .forEach(o -> active.add(o.jobName()));
-    return new SweepObservation(status, generation, seen, vanished, priors, now, active);
+    return new SweepObservation(status, generation, seen, vanished, priors, now, active, archived);
   }
 
   /** One reconcile: observe, plan, carry the plan out, write the status. */
@@ -151,6 +162,11 @@ final class FakeCluster {
   }
 
   void apply(SweepPlan plan) {
+    for (ArchivePlan.Write w : plan.archive().writes()) {
+      if (archive.putIfAbsent(w.index(), w.records()) != null) {
+        throw new AssertionError("chunk " + w.index() + " written twice");
+      }
+    }
     for (String name : plan.jobsToDelete()) {
       jobs.remove(TrialNames.trialNumber(SWEEP, name).orElseThrow());
     }

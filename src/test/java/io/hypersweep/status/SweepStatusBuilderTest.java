@@ -447,4 +447,48 @@ class SweepStatusBuilderTest {
     assertThat(sweep.getStatus().progress).isEqualTo("1000/1000");
     assertThat(json.length).isLessThan(1_048_576);
   }
+
+  @Test
+  void archivedRecordsLeaveTrialsButStayInCountsProgressAndTime() {
+    List<TrialRecord> trials = someTrials();
+    trials.get(0).startTime = T1;
+    trials.get(0).completionTime = T2;
+    var write =
+        new io.hypersweep.planning.ArchivePlan.Write(
+            0, new io.hypersweep.api.ArchiveChunk("demo-trials-0", 1, 2, 2), trials.subList(0, 2));
+    var archive =
+        new io.hypersweep.planning.ArchivePlan(List.of(), java.util.Set.of(), List.of(write));
+    SweepPlan p = plan(trials, SweepPhase.Running, "TrialsRunning", "running").withArchive(archive);
+    SweepStatus s = SweepStatusBuilder.fromPlan(new SweepStatus(), p, 1, 10, T3);
+    assertThat(s.trials).extracting(t -> t.number).containsExactly(3, 4, 5, 6);
+    assertThat(s.archivedTrials).isEqualTo(2);
+    assertThat(s.archive).containsExactly(write.chunk());
+    assertThat(s.trialCounts.succeeded).isEqualTo(2);
+    assertThat(s.progress).isEqualTo("4/10");
+    assertThat(s.trialSeconds).isEqualTo(300L);
+    assertThat(s.bestTrial.number).isEqualTo(2);
+  }
+
+  @Test
+  void aBrokenArchiveKeepsEverythingAndSaysWhy() {
+    SweepPlan p = plan(someTrials(), SweepPhase.Running, "TrialsRunning", "running");
+    SweepStatus before = SweepStatusBuilder.fromPlan(new SweepStatus(), p, 1, 10, T1);
+    before.archivedTrials = 50;
+    before.archive = List.of(new io.hypersweep.api.ArchiveChunk("demo-trials-0", 1, 50, 50));
+    SweepStatus s =
+        SweepStatusBuilder.archiveBroken(before, List.of("demo-trials-0 is missing"), 1, T2);
+    assertThat(s.phase).isEqualTo(SweepPhase.Running);
+    assertThat(s.trials).isEqualTo(before.trials);
+    assertThat(s.trialCounts).isEqualTo(before.trialCounts);
+    assertThat(s.archive).isEqualTo(before.archive);
+    assertThat(s.archivedTrials).isEqualTo(50);
+    assertThat(s.conditions)
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Running");
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo("ArchiveBroken");
+              assertThat(c.getMessage()).contains("demo-trials-0 is missing");
+            });
+  }
 }

@@ -31,6 +31,26 @@ class StatusDeltaTest {
   }
 
   @Test
+  void recordsLeavingTheStatusForTheArchiveAreNeitherStartedNorFinished() {
+    StatusDelta d =
+        StatusDelta.between(
+            status(
+                SweepPhase.Running,
+                trial(1, TrialState.Succeeded),
+                trial(2, TrialState.Failed),
+                trial(3, TrialState.EarlyStopped),
+                trial(4, TrialState.Running)),
+            status(
+                SweepPhase.Running,
+                trial(3, TrialState.EarlyStopped),
+                trial(4, TrialState.Running)));
+    assertThat(d.started()).isZero();
+    assertThat(d.finished()).isEmpty();
+    assertThat(d.earlyStopped()).isZero();
+    assertThat(d.running()).isEqualTo(1);
+  }
+
+  @Test
   void newRecordsAreStartedTrials() {
     StatusDelta d =
         StatusDelta.between(

@@ -26,9 +26,15 @@ class StatusBudgetTest {
     return sweep;
   }
 
+  private static HyperparameterSweep quickstart(int maxTrials, int concurrency) throws Exception {
+    HyperparameterSweep sweep = quickstart(maxTrials);
+    sweep.getSpec().limits.maxConcurrentTrials = concurrency;
+    return sweep;
+  }
+
   @Test
   void withAPolicyTheBudgetCountsFullCurves() throws Exception {
-    HyperparameterSweep sweep = quickstart(1000);
+    HyperparameterSweep sweep = quickstart(10000, 200);
     io.hypersweep.api.EarlyTerminationSpec early = new io.hypersweep.api.EarlyTerminationSpec();
     early.policy = io.hypersweep.api.EarlyTerminationPolicy.MEDIAN_STOPPING;
     sweep.getSpec().earlyTermination = early;
@@ -36,29 +42,45 @@ class StatusBudgetTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.field()).isEqualTo("spec.limits.maxTrials");
+              assertThat(e.field()).isEqualTo("spec.limits.maxConcurrentTrials");
               assertThat(e.message()).contains("curve points");
             });
-    HyperparameterSweep small = quickstart(50);
+    HyperparameterSweep small = quickstart(10000, 20);
     small.getSpec().earlyTermination = early;
     assertThat(new SweepValidator().validate(small).errors()).isEmpty();
   }
 
   @Test
-  void aThousandTrialsOfTheQuickstartFit() throws Exception {
-    assertThat(new SweepValidator().validate(quickstart(1000)).errors()).isEmpty();
+  void tenThousandTrialsOfTheQuickstartFitNowThatFinishedRecordsAreArchived() throws Exception {
+    assertThat(new SweepValidator().validate(quickstart(10000)).errors()).isEmpty();
   }
 
   @Test
-  void tenThousandTrialsAreRejectedNamingMaxTrialsAndWhatFits() throws Exception {
-    List<FieldError> errors = new SweepValidator().validate(quickstart(10000)).errors();
+  void tooManyConcurrentTrialsAreRejectedNamingTheLimitAndWhatFits() throws Exception {
+    List<FieldError> errors = new SweepValidator().validate(quickstart(10000, 1000)).errors();
     assertThat(errors)
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.field()).isEqualTo("spec.limits.maxTrials");
+              assertThat(e.field()).isEqualTo("spec.limits.maxConcurrentTrials");
               assertThat(e.message()).contains("at most").contains("1 MiB");
             });
+  }
+
+  @Test
+  void hugeChoiceValuesAreRejectedBecauseAChunkCouldNotHoldThem() throws Exception {
+    StringBuilder blobs = new StringBuilder("  parameters:\n");
+    for (int i = 0; i < 100; i++) {
+      blobs.append("    blob").append(i).append(": {choice: [\"").append("x".repeat(250));
+      blobs.append("\", \"y\"]}\n");
+    }
+    String yaml =
+        Files.readString(Path.of("k8s-examples/quickstart.yaml"))
+            .replace("  parameters:\n", blobs.toString());
+    HyperparameterSweep sweep = Serialization.unmarshal(yaml, HyperparameterSweep.class);
+    sweep.getMetadata().setNamespace("default");
+    assertThat(new SweepValidator().validate(sweep).errors())
+        .anySatisfy(e -> assertThat(e.field()).isEqualTo("spec.parameters"));
   }
 
   @Test
@@ -92,7 +114,8 @@ class StatusBudgetTest {
     int actual = Serialization.asJson(r).length();
     assertThat(r.metrics).doesNotContainKey("ignored_metric");
     // The per-trial estimate for this spec, from the message of a sweep that is too big.
-    String message = new SweepValidator().validate(quickstart(10000)).errors().get(0).message();
+    String message =
+        new SweepValidator().validate(quickstart(10000, 1000)).errors().get(0).message();
     int estimate = Integer.parseInt(message.replaceAll(".*takes up to (\\d+) bytes.*", "$1"));
     assertThat(actual).isLessThanOrEqualTo(estimate);
   }
