@@ -3,7 +3,6 @@ package io.hypersweep.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -51,17 +50,7 @@ class TrialFailureReasonTest {
   }
 
   private static Pod pod(PodStatusBuilder status) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName("demo-1-abcde")
-        .withNamespace("default")
-        .withLabels(Map.of("hypersweep.io/sweep", "demo", "hypersweep.io/trial", "1"))
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("trainer")
-        .endContainer()
-        .endSpec()
+    return TrialPods.trialPod("default", "demo", 1, "demo-1-abcde")
         .withStatus(status.build())
         .build();
   }

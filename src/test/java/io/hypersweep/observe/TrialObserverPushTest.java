@@ -61,19 +61,10 @@ class TrialObserverPushTest {
 
   private static Pod pod(int n, String phase, String terminationMessage) {
     PodBuilder b =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName("s-" + n + "-abc")
-            .withNamespace("ns")
-            .addToLabels(TrialLabels.SWEEP, "s")
-            .addToLabels(TrialLabels.TRIAL, Integer.toString(n))
+        TrialPods.trialPod("ns", "s", n, "s-" + n + "-abc")
+            .editMetadata()
             .withCreationTimestamp("2026-01-01T00:00:00Z")
             .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("trainer")
-            .endContainer()
-            .endSpec()
             .withNewStatus()
             .withPhase(phase)
             .endStatus();

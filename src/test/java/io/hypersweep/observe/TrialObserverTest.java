@@ -35,18 +35,7 @@ class TrialObserverTest {
   }
 
   private static Pod pod(String terminationMessage) {
-    PodBuilder b =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName("demo-1-abcde")
-            .withNamespace("default")
-            .withLabels(Map.of("hypersweep.io/sweep", "demo", "hypersweep.io/trial", "1"))
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("trainer")
-            .endContainer()
-            .endSpec();
+    PodBuilder b = TrialPods.trialPod("default", "demo", 1, "demo-1-abcde");
     if (terminationMessage == null) {
       return b.withNewStatus().withPhase("Running").endStatus().build();
     }
