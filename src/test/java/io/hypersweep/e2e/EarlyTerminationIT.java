@@ -73,9 +73,15 @@ class EarlyTerminationIT {
         assertThat(t.curve).isNotEmpty();
         assertThat(t.objectiveValue).isNull();
       }
-      List<String> remaining =
-          h.jobs("es-median").stream().map(j -> j.getMetadata().getName()).toList();
-      assertThat(remaining).doesNotContainAnyElementsOf(early.stream().map(t -> t.name).toList());
+      // Stops are recorded first and their Jobs deleted right after, so wait for the last delete.
+      List<String> stoppedJobs = early.stream().map(t -> t.name).toList();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          h.jobs("es-median").stream().map(j -> j.getMetadata().getName()).toList())
+                      .doesNotContainAnyElementsOf(stoppedJobs));
 
       assertThat(stopped.getStatus().bestTrial.number)
           .isEqualTo(plain.getStatus().bestTrial.number);

@@ -139,8 +139,12 @@ class TrialArchiveIT {
           .forEach(e -> ran.add(Integer.parseInt(e.get("HYPERSWEEP_TRIAL_NUMBER"))));
       assertThat(ran).containsExactlyElementsOf(IntStream.rangeClosed(1, TRIALS).boxed().toList());
       assertThat(trainer.environments()).hasSize(TRIALS);
-      // Early-stopped trials' Jobs are deleted; all others are kept.
-      assertThat(h.jobs("big")).hasSize(TRIALS - done.trialCounts.earlyStopped);
+      // Early-stopped trials' Jobs are deleted, right after the status records the stop (so the
+      // last one may still be going when the final status is seen); all others are kept.
+      int earlyStopped = done.trialCounts.earlyStopped;
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(h.jobs("big")).hasSize(TRIALS - earlyStopped));
 
       // A chunk deleted by hand: the sweep says so instead of re-running or renumbering trials.
       ConfigMap lost = chunks.get(0);
