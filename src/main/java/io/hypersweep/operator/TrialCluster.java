@@ -84,23 +84,13 @@ final class TrialCluster {
         vanished.add(rec.number);
       }
     }
-    Set<String> active =
+    Set<String> present =
         jobs.stream()
-            .filter(j -> j.getMetadata().getDeletionTimestamp() == null && !finished(j))
+            .filter(j -> j.getMetadata().getDeletionTimestamp() == null)
             .map(j -> j.getMetadata().getName())
             .collect(Collectors.toSet());
     return new SweepObservation(
-        previous, generation, trials, vanished, priors, now, active, archive);
-  }
-
-  private static boolean finished(Job job) {
-    return job.getStatus() != null
-        && job.getStatus().getConditions() != null
-        && job.getStatus().getConditions().stream()
-            .anyMatch(
-                c ->
-                    ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
-                        && "True".equals(c.getStatus()));
+        previous, generation, trials, vanished, priors, now, present, archive);
   }
 
   /** The informer cache can lag behind a create, so only a direct read proves a Job is gone. */

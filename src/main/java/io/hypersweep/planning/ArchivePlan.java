@@ -85,6 +85,21 @@ public record ArchivePlan(
     return all;
   }
 
+  /**
+   * Whether, once the status shows {@code trials}, another full chunk will be ready to archive.
+   * Records become archivable only after a status write showed them finished, and nothing else
+   * wakes a sweep whose last trials just finished, so the planner asks to be called back.
+   */
+  public boolean backlog(List<TrialRecord> trials, ArchiveLayout layout) {
+    Set<Integer> archived = archived();
+    long waiting =
+        trials.stream()
+            .filter(r -> r.state != null && r.state.isFinished())
+            .filter(r -> !archived.contains(r.number))
+            .count();
+    return waiting - layout.keep() >= layout.chunkSize();
+  }
+
   /** Trial numbers whose records live in the archive once the writes are done. */
   public Set<Integer> archived() {
     Set<Integer> all = new HashSet<>(existingNumbers);

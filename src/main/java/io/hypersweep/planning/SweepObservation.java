@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * @param trials observations of the trials whose Jobs exist, by trial number
  * @param vanished unfinished trials whose Jobs are confirmed gone
  * @param priors warm-start observations from other sweeps, fixed when the sweep started
- * @param activeJobs names of the sweep's Jobs that exist and have not finished, whatever their
- *     trial's record says
+ * @param presentJobs names of the sweep's Jobs that exist and are not being deleted, finished or
+ *     not, whatever their trial's record says
  * @param archive the finished records archived in ConfigMaps, which left {@code previous.trials}
  */
 public record SweepObservation(
@@ -31,7 +31,7 @@ public record SweepObservation(
     Set<Integer> vanished,
     List<PriorTrial> priors,
     Instant now,
-    Set<String> activeJobs,
+    Set<String> presentJobs,
     ArchivedTrials archive) {
 
   /** An observation of a sweep with nothing archived. */
@@ -42,8 +42,8 @@ public record SweepObservation(
       Set<Integer> vanished,
       List<PriorTrial> priors,
       Instant now,
-      Set<String> activeJobs) {
-    this(previous, generation, trials, vanished, priors, now, activeJobs, ArchivedTrials.NONE);
+      Set<String> presentJobs) {
+    this(previous, generation, trials, vanished, priors, now, presentJobs, ArchivedTrials.NONE);
   }
 
   /**
@@ -59,7 +59,7 @@ public record SweepObservation(
     return new ArrayList<>(all.values());
   }
 
-  /** An observation that saw no active Job of a finished trial. */
+  /** An observation that saw no Job of a finished trial. */
   public SweepObservation(
       SweepStatus previous,
       long generation,

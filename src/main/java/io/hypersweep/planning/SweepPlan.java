@@ -83,6 +83,26 @@ public record SweepPlan(
         archive);
   }
 
+  /** This plan, run again within {@code within} at the latest. */
+  public SweepPlan requeueWithin(Duration within) {
+    Optional<Duration> sooner =
+        Optional.of(requeueAfter.filter(r -> r.compareTo(within) < 0).orElse(within));
+    return new SweepPlan(
+        trials,
+        launches,
+        jobsToDelete,
+        phase,
+        reason,
+        message,
+        startTime,
+        completionTime,
+        best,
+        events,
+        sooner,
+        priors,
+        archive);
+  }
+
   /** This plan, also deleting {@code more} Jobs (each name once). */
   public SweepPlan alsoDeleting(List<String> more) {
     if (more.isEmpty() || jobsToDelete.containsAll(more)) {

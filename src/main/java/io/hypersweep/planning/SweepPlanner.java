@@ -22,6 +22,9 @@ import java.util.SortedMap;
  * inputs always give the same plan and a restarted operator re-derives it exactly.
  */
 public final class SweepPlanner {
+  /** How soon to come back for records that become archivable with this plan's status write. */
+  static final Duration ARCHIVE_FOLLOW_UP = Duration.ofSeconds(1);
+
   private final ArchiveLayout archiveLayout;
 
   public SweepPlanner() {
@@ -42,18 +45,23 @@ public final class SweepPlanner {
       ValidatedSweep sweep,
       SweepObservation observed,
       SuggestionSource suggestions) {
-    return decide(sweepName, sweep, observed, suggestions)
-        .alsoDeleting(leftovers(observed))
-        .withArchive(
-            ArchivePlan.next(
-                sweepName, observed.archive(), observed.previous().trials, archiveLayout));
+    SweepPlan plan =
+        decide(sweepName, sweep, observed, suggestions)
+            .alsoDeleting(leftovers(observed))
+            .withArchive(
+                ArchivePlan.next(
+                    sweepName, observed.archive(), observed.previous().trials, archiveLayout));
+    return plan.archive().backlog(plan.trials(), archiveLayout)
+        ? plan.requeueWithin(ARCHIVE_FOLLOW_UP)
+        : plan;
   }
 
   /**
-   * Jobs still running for trials the operator already ended (stopped early, stopped with the
-   * sweep, or failed pending too long). A stop is recorded before its Job is deleted, so an
-   * operator that died in between left such a Job behind; deleting it first would instead leave an
-   * unfinished record whose Job is gone, which reads as a Job deleted by hand.
+   * Jobs left for trials the operator already ended (stopped early, stopped with the sweep, or
+   * failed pending too long), whether their pod is still running or has finished meanwhile. A stop
+   * is recorded before its Job is deleted, so an operator that died in between left such a Job
+   * behind; deleting it first would instead leave an unfinished record whose Job is gone, which
+   * reads as a Job deleted by hand.
    */
   static List<String> leftovers(SweepObservation observed) {
     List<String> jobs = new ArrayList<>();
@@ -62,7 +70,7 @@ public final class SweepPlanner {
           rec.state == TrialState.EarlyStopped
               || rec.state == TrialState.Stopped
               || (rec.state == TrialState.Failed && "PendingTimeout".equals(rec.reason));
-      if (endedByOperator && observed.activeJobs().contains(rec.name)) {
+      if (endedByOperator && observed.presentJobs().contains(rec.name)) {
         jobs.add(rec.name);
       }
     }

@@ -97,8 +97,16 @@ class TrialArchiveIT {
       h.stopOperator();
       Thread.sleep(700);
       h.startOperator();
-      SweepStatus done =
-          h.awaitPhase("big", SweepPhase.Succeeded, Duration.ofSeconds(90)).getStatus();
+      h.awaitPhase("big", SweepPhase.Succeeded, Duration.ofSeconds(90));
+      // Records that finished last are archived by the reconciles after the final phase: the
+      // archive is settled once fewer finished records remain than the kept ones plus a chunk.
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  h.get("big").getStatus().trials.stream().filter(t -> t.state.isFinished()).count()
+                      < KEEP + CHUNK);
+      SweepStatus done = h.get("big").getStatus();
 
       List<Integer> everywhere = new ArrayList<>();
       done.trials.forEach(t -> everywhere.add(t.number));

@@ -66,6 +66,20 @@ class ArchivePlanTest {
   }
 
   @Test
+  void aBacklogIsReportedWhenTheNextStatusWillHoldAnotherFullChunk() {
+    // The previous status showed 1..4 finished: nothing to write yet (chunk 3, keep 2).
+    ArchivePlan plan = ArchivePlan.next("demo", ArchivedTrials.NONE, finished(1, 4), LAYOUT);
+    assertThat(plan.backlog(finished(1, 4), LAYOUT)).isFalse();
+    // This plan finishes trial 5: 5 finished - keep 2 = a full chunk once the status shows it.
+    assertThat(plan.backlog(finished(1, 5), LAYOUT)).isTrue();
+    // Records this plan archives do not count again.
+    ArchivePlan writing = ArchivePlan.next("demo", ArchivedTrials.NONE, finished(1, 7), LAYOUT);
+    assertThat(writing.writes()).singleElement();
+    assertThat(writing.backlog(finished(1, 7), LAYOUT)).isFalse();
+    assertThat(writing.backlog(finished(1, 8), LAYOUT)).isTrue();
+  }
+
+  @Test
   void theNextChunkFollowsTheChunksFoundAndSkipsTheirRecords() {
     TreeMap<Integer, List<TrialRecord>> found = new TreeMap<>(Map.of(0, finished(1, 3)));
     List<TrialRecord> status = finished(1, 8); // a restart left 1..3 in both places

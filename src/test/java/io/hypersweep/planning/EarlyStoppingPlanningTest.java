@@ -91,6 +91,26 @@ class EarlyStoppingPlanningTest {
   }
 
   @Test
+  void aStoppedTrialsJobThatFinishedMeanwhileIsDeletedToo() {
+    FakeCluster cluster = new FakeCluster(sweep());
+    cluster.reconcile();
+    cluster.report(1, curve(1, 4, 0.8));
+    cluster.report(2, curve(1, 4, 0.7));
+    cluster.report(3, curve(1, 4, 0.1));
+    var stillRunning = cluster.jobs.get(3);
+    SweepPlan stopped = cluster.reconcile();
+    assertThat(trial(stopped, 3).state).isEqualTo(TrialState.EarlyStopped);
+    // The operator died before deleting the Job, and its pod then ran to completion.
+    cluster.jobs.put(3, stillRunning);
+    cluster.succeed(3, 0.1, curve(1, 10, 0.1));
+
+    SweepPlan restarted = cluster.reconcile();
+
+    assertThat(restarted.jobsToDelete()).containsExactly(TrialNames.jobName(FakeCluster.SWEEP, 3));
+    assertThat(trial(restarted, 3)).isEqualTo(trial(stopped, 3));
+  }
+
+  @Test
   void aFinishedTrialWhoseJobLooksActiveIsNotDeleted() {
     FakeCluster cluster = new FakeCluster(sweep());
     cluster.reconcile();

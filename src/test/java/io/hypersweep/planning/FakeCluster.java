@@ -147,11 +147,9 @@ final class FakeCluster {
         });
     Set<Integer> vanished = new TreeSet<>(unfinished);
     vanished.removeAll(jobs.keySet());
-    Set<String> active = new TreeSet<>();
-    jobs.values().stream()
-        .filter(o -> !o.state().isFinished())
-        .forEach(o -> active.add(o.jobName()));
-    return new SweepObservation(status, generation, seen, vanished, priors, now, active, archived);
+    Set<String> present = new TreeSet<>();
+    jobs.values().forEach(o -> present.add(o.jobName()));
+    return new SweepObservation(status, generation, seen, vanished, priors, now, present, archived);
   }
 
   /** One reconcile: observe, plan, carry the plan out, write the status. */
