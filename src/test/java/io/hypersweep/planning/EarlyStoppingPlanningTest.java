@@ -68,9 +68,11 @@ class EarlyStoppingPlanningTest {
     assertThat(cluster.status.progress).isEqualTo("1/8");
   }
 
-  @Test
-  void aStopRecordedButNotCarriedOutIsCarriedOutAfterARestart() {
-    FakeCluster cluster = new FakeCluster(sweep());
+  /**
+   * A cluster where trial 3 was stopped early and the operator died after writing the status and
+   * before deleting the Job, which is still there; returns the plan that stopped it.
+   */
+  private static SweepPlan stopTrialThreeAndKeepItsJob(FakeCluster cluster) {
     cluster.reconcile();
     cluster.report(1, curve(1, 4, 0.8));
     cluster.report(2, curve(1, 4, 0.7));
@@ -78,8 +80,14 @@ class EarlyStoppingPlanningTest {
     var stillRunning = cluster.jobs.get(3);
     SweepPlan stopped = cluster.reconcile();
     assertThat(trial(stopped, 3).state).isEqualTo(TrialState.EarlyStopped);
-    // The operator died after writing the status and before deleting the Job.
     cluster.jobs.put(3, stillRunning);
+    return stopped;
+  }
+
+  @Test
+  void aStopRecordedButNotCarriedOutIsCarriedOutAfterARestart() {
+    FakeCluster cluster = new FakeCluster(sweep());
+    SweepPlan stopped = stopTrialThreeAndKeepItsJob(cluster);
 
     SweepPlan restarted = cluster.reconcile();
 
@@ -93,15 +101,8 @@ class EarlyStoppingPlanningTest {
   @Test
   void aStoppedTrialsJobThatFinishedMeanwhileIsDeletedToo() {
     FakeCluster cluster = new FakeCluster(sweep());
-    cluster.reconcile();
-    cluster.report(1, curve(1, 4, 0.8));
-    cluster.report(2, curve(1, 4, 0.7));
-    cluster.report(3, curve(1, 4, 0.1));
-    var stillRunning = cluster.jobs.get(3);
-    SweepPlan stopped = cluster.reconcile();
-    assertThat(trial(stopped, 3).state).isEqualTo(TrialState.EarlyStopped);
-    // The operator died before deleting the Job, and its pod then ran to completion.
-    cluster.jobs.put(3, stillRunning);
+    SweepPlan stopped = stopTrialThreeAndKeepItsJob(cluster);
+    // Its pod then ran to completion before the restarted operator got to it.
     cluster.succeed(3, 0.1, curve(1, 10, 0.1));
 
     SweepPlan restarted = cluster.reconcile();
